@@ -1,0 +1,525 @@
+package io.interactor.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.interactor.spring.client.InteractorEnvironment;
+import io.interactor.spring.client.auth.TokenRequestFormat;
+import io.interactor.spring.webhook.idempotency.IdempotencyStoreType;
+import io.interactor.spring.webhook.signature.SignatureScheme;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for the Interactor starter, bound from {@code interactor.*}. The environment variables
+ * the platform documents ({@code INTERACTOR_CLIENT_ID}, {@code INTERACTOR_CLIENT_SECRET}, ...) are mapped onto these
+ * names by {@link InteractorEnvironmentPostProcessor}.
+ */
+@ConfigurationProperties("interactor")
+public class InteractorProperties {
+
+	private static final String REDACTED = "******";
+
+	/**
+	 * OAuth client id of the application (client credentials grant). Environment variable:
+	 * INTERACTOR_CLIENT_ID.
+	 */
+	private @Nullable String clientId;
+
+	/**
+	 * OAuth client secret of the application. Environment variable: INTERACTOR_CLIENT_SECRET.
+	 */
+	private @Nullable String clientSecret;
+
+	/**
+	 * Space-separated scopes to request with the access token. Sent as-is and only when set. Environment variable:
+	 * INTERACTOR_SCOPES.
+	 */
+	private @Nullable String scopes;
+
+	/**
+	 * Deployment whose base URLs are used unless 'account-server-url' or 'core-api-url' are set.
+	 */
+	private InteractorEnvironment environment = InteractorEnvironment.PRODUCTION;
+
+	/**
+	 * Base URL of the Account Server, overriding the environment preset. Environment variable:
+	 * INTERACTOR_ACCOUNT_SERVER_URL.
+	 */
+	private @Nullable String accountServerUrl;
+
+	/**
+	 * Base URL of the Core API, overriding the environment preset. Environment variable: INTERACTOR_CORE_API_URL.
+	 */
+	private @Nullable String coreApiUrl;
+
+	private final Token token = new Token();
+
+	private final Http http = new Http();
+
+	private final Retry retry = new Retry();
+
+	private final Webhook webhook = new Webhook();
+
+	public @Nullable String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(@Nullable String clientId) {
+		this.clientId = clientId;
+	}
+
+	public @Nullable String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(@Nullable String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public @Nullable String getScopes() {
+		return this.scopes;
+	}
+
+	public void setScopes(@Nullable String scopes) {
+		this.scopes = scopes;
+	}
+
+	public InteractorEnvironment getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(InteractorEnvironment environment) {
+		this.environment = environment;
+	}
+
+	public @Nullable String getAccountServerUrl() {
+		return this.accountServerUrl;
+	}
+
+	public void setAccountServerUrl(@Nullable String accountServerUrl) {
+		this.accountServerUrl = accountServerUrl;
+	}
+
+	public @Nullable String getCoreApiUrl() {
+		return this.coreApiUrl;
+	}
+
+	public void setCoreApiUrl(@Nullable String coreApiUrl) {
+		this.coreApiUrl = coreApiUrl;
+	}
+
+	/**
+	 * The Account Server base URL in effect: the explicit one, else the environment preset.
+	 * @return the effective Account Server base URL
+	 */
+	public String determineAccountServerUrl() {
+		return StringUtils.hasText(this.accountServerUrl) ? this.accountServerUrl.trim()
+				: this.environment.accountServerUrl();
+	}
+
+	/**
+	 * The Core API base URL in effect: the explicit one, else the environment preset.
+	 * @return the effective Core API base URL
+	 */
+	public String determineCoreApiUrl() {
+		return StringUtils.hasText(this.coreApiUrl) ? this.coreApiUrl.trim() : this.environment.coreApiUrl();
+	}
+
+	public Token getToken() {
+		return this.token;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
+	}
+
+	@Override
+	public String toString() {
+		return "InteractorProperties{clientId=" + this.clientId + ", clientSecret=" + redact(this.clientSecret)
+				+ ", scopes=" + this.scopes + ", environment=" + this.environment + ", accountServerUrl="
+				+ determineAccountServerUrl() + ", coreApiUrl=" + determineCoreApiUrl() + ", token=" + this.token
+				+ ", http=" + this.http + ", retry=" + this.retry + ", webhook=" + this.webhook + "}";
+	}
+
+	static String redact(@Nullable String secret) {
+		return (secret != null) ? REDACTED : "null";
+	}
+
+	/**
+	 * Access-token settings.
+	 */
+	public static class Token {
+
+		/**
+		 * How long before its expiry a cached access token is replaced.
+		 */
+		private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
+
+		/**
+		 * How the client credentials are sent to the token endpoint.
+		 */
+		private TokenRequestFormat requestFormat = TokenRequestFormat.JSON;
+
+		public Duration getRefreshBeforeExpiry() {
+			return this.refreshBeforeExpiry;
+		}
+
+		public void setRefreshBeforeExpiry(Duration refreshBeforeExpiry) {
+			this.refreshBeforeExpiry = refreshBeforeExpiry;
+		}
+
+		public TokenRequestFormat getRequestFormat() {
+			return this.requestFormat;
+		}
+
+		public void setRequestFormat(TokenRequestFormat requestFormat) {
+			this.requestFormat = requestFormat;
+		}
+
+		@Override
+		public String toString() {
+			return "{refreshBeforeExpiry=" + this.refreshBeforeExpiry + ", requestFormat=" + this.requestFormat + "}";
+		}
+
+	}
+
+	/**
+	 * HTTP transport settings shared by the Account Server and Core API calls.
+	 */
+	public static class Http {
+
+		/**
+		 * Timeout for establishing a TCP connection.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Timeout for the response of one attempt (time to the response and between reads).
+		 */
+		private Duration responseTimeout = Duration.ofSeconds(30);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		@Override
+		public String toString() {
+			return "{connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + "}";
+		}
+
+	}
+
+	/**
+	 * Retry settings for transient failures (408, 429, 502, 503, 504 and I/O errors).
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of retries after the first attempt; 0 disables retries.
+		 */
+		private int maxRetries = 3;
+
+		/**
+		 * Back-off before the first retry; doubled for each further retry, plus random jitter.
+		 */
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		/**
+		 * Upper bound of the exponential back-off.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(30);
+
+		/**
+		 * Upper bound for a server-sent Retry-After; a longer value is capped to this.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		@Override
+		public String toString() {
+			return "{maxRetries=" + this.maxRetries + ", initialBackoff=" + this.initialBackoff + ", maxBackoff="
+					+ this.maxBackoff + ", maxRetryAfter=" + this.maxRetryAfter + "}";
+		}
+
+	}
+
+	/**
+	 * Settings of the inbound webhook endpoint.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Whether the webhook endpoint is registered when handler methods exist.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the webhook endpoint.
+		 */
+		private String path = "/webhooks/interactor";
+
+		/**
+		 * Signing secret of the webhook (whsec_...). Environment variable: INTERACTOR_WEBHOOK_SECRET.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Previous signing secrets still accepted during a rotation. Environment variables:
+		 * INTERACTOR_WEBHOOK_SECRET_OLD, INTERACTOR_WEBHOOK_SECRET_PREVIOUS.
+		 */
+		private List<String> previousSecrets = new ArrayList<>();
+
+		/**
+		 * Maximum difference, in both directions, between the signature timestamp and the local clock.
+		 */
+		private Duration tolerance = Duration.ofMinutes(5);
+
+		/**
+		 * Which bytes the signature covers: 'auto' accepts 'timestamped' then 'body'.
+		 */
+		private SignatureScheme signatureScheme = SignatureScheme.AUTO;
+
+		/**
+		 * Largest accepted request body; larger deliveries are rejected with 413 before being buffered.
+		 */
+		private DataSize maxPayloadSize = DataSize.ofMegabytes(1);
+
+		private final Idempotency idempotency = new Idempotency();
+
+		private final Security security = new Security();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public List<String> getPreviousSecrets() {
+			return this.previousSecrets;
+		}
+
+		public void setPreviousSecrets(List<String> previousSecrets) {
+			this.previousSecrets = previousSecrets;
+		}
+
+		public Duration getTolerance() {
+			return this.tolerance;
+		}
+
+		public void setTolerance(Duration tolerance) {
+			this.tolerance = tolerance;
+		}
+
+		public SignatureScheme getSignatureScheme() {
+			return this.signatureScheme;
+		}
+
+		public void setSignatureScheme(SignatureScheme signatureScheme) {
+			this.signatureScheme = signatureScheme;
+		}
+
+		public DataSize getMaxPayloadSize() {
+			return this.maxPayloadSize;
+		}
+
+		public void setMaxPayloadSize(DataSize maxPayloadSize) {
+			this.maxPayloadSize = maxPayloadSize;
+		}
+
+		public Idempotency getIdempotency() {
+			return this.idempotency;
+		}
+
+		public Security getSecurity() {
+			return this.security;
+		}
+
+		@Override
+		public String toString() {
+			return "{enabled=" + this.enabled + ", path=" + this.path + ", secret=" + redact(this.secret)
+					+ ", previousSecrets=" + this.previousSecrets.size() + " redacted, tolerance=" + this.tolerance
+					+ ", signatureScheme=" + this.signatureScheme + ", maxPayloadSize=" + this.maxPayloadSize
+					+ ", idempotency=" + this.idempotency + ", security=" + this.security + "}";
+		}
+
+		/**
+		 * Settings of the store that makes webhook processing idempotent.
+		 */
+		public static class Idempotency {
+
+			/**
+			 * Which store records processed deliveries: 'memory' (one instance) or 'redis' (several instances).
+			 */
+			private IdempotencyStoreType store = IdempotencyStoreType.MEMORY;
+
+			/**
+			 * How long a processed delivery is remembered.
+			 */
+			private Duration ttl = Duration.ofDays(7);
+
+			/**
+			 * How long a claim of a delivery in progress blocks redeliveries before it lapses.
+			 */
+			private Duration processingTimeout = Duration.ofMinutes(5);
+
+			/**
+			 * Maximum number of keys the in-memory store keeps; the oldest are evicted first.
+			 */
+			private int maxEntries = 100_000;
+
+			/**
+			 * Prefix of the keys written to Redis.
+			 */
+			private String keyPrefix = "interactor:webhook:";
+
+			public IdempotencyStoreType getStore() {
+				return this.store;
+			}
+
+			public void setStore(IdempotencyStoreType store) {
+				this.store = store;
+			}
+
+			public Duration getTtl() {
+				return this.ttl;
+			}
+
+			public void setTtl(Duration ttl) {
+				this.ttl = ttl;
+			}
+
+			public Duration getProcessingTimeout() {
+				return this.processingTimeout;
+			}
+
+			public void setProcessingTimeout(Duration processingTimeout) {
+				this.processingTimeout = processingTimeout;
+			}
+
+			public int getMaxEntries() {
+				return this.maxEntries;
+			}
+
+			public void setMaxEntries(int maxEntries) {
+				this.maxEntries = maxEntries;
+			}
+
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+			@Override
+			public String toString() {
+				return "{store=" + this.store + ", ttl=" + this.ttl + ", processingTimeout=" + this.processingTimeout
+						+ ", maxEntries=" + this.maxEntries + ", keyPrefix=" + this.keyPrefix + "}";
+			}
+
+		}
+
+		/**
+		 * Spring Security integration of the webhook endpoint.
+		 */
+		public static class Security {
+
+			/**
+			 * Whether a security filter chain lets the webhook path through without CSRF token or login (the
+			 * signature authenticates each delivery).
+			 */
+			private boolean permitPath = true;
+
+			public boolean isPermitPath() {
+				return this.permitPath;
+			}
+
+			public void setPermitPath(boolean permitPath) {
+				this.permitPath = permitPath;
+			}
+
+			@Override
+			public String toString() {
+				return "{permitPath=" + this.permitPath + "}";
+			}
+
+		}
+
+	}
+
+}
