@@ -1,0 +1,29 @@
+package io.interactor.spring.autoconfigure;
+
+import java.util.List;
+
+/**
+ * The Interactor client was needed but no client credentials are configured.
+ */
+public class MissingInteractorCredentialsException extends IllegalStateException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final List<String> missingProperties;
+
+	public MissingInteractorCredentialsException(List<String> missingProperties) {
+		super("Interactor client credentials are not configured (missing " + String.join(" and ", missingProperties)
+				+ "). Set interactor.client-id and interactor.client-secret, or the environment variables "
+				+ "INTERACTOR_CLIENT_ID and INTERACTOR_CLIENT_SECRET, or define an AccessTokenProvider bean.");
+		this.missingProperties = List.copyOf(missingProperties);
+	}
+
+	/**
+	 * The properties that are not set.
+	 * @return {@code interactor.client-id} and/or {@code interactor.client-secret}
+	 */
+	public List<String> getMissingProperties() {
+		return this.missingProperties;
+	}
+
+}

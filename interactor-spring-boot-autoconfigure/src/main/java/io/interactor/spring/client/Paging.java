@@ -1,0 +1,79 @@
+package io.interactor.spring.client;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lazy auto-paging over page-numbered lists: a page is fetched only when the consumer has taken every item of the
+ * previous one, and paging stops on the last page (or the first empty one).
+ */
+public final class Paging {
+
+	private Paging() {
+	}
+
+	/**
+	 * All items of a list, reactively.
+	 * @param <T> the item type
+	 * @param firstPage the number of the first page to fetch (1-based)
+	 * @param fetch fetches a page by number
+	 * @return the items in order
+	 */
+	public static <T> Flux<T> flux(int firstPage, Function<Integer, Mono<Page<T>>> fetch) {
+		return Flux.defer(() -> fetch.apply(firstPage)
+			.flatMapMany((page) -> Flux.fromIterable(page.data())
+				.concatWith(page.hasNext() ? flux(nextPage(page, firstPage), fetch) : Flux.empty())));
+	}
+
+	/**
+	 * All items of a list, blocking: a page is fetched when the stream reaches it.
+	 * @param <T> the item type
+	 * @param firstPage the number of the first page to fetch (1-based)
+	 * @param fetch fetches a page by number
+	 * @return the items in order
+	 */
+	public static <T> Stream<T> stream(int firstPage, Function<Integer, Page<T>> fetch) {
+		Iterator<T> iterator = new Iterator<>() {
+
+			private @Nullable Iterator<T> current;
+
+			private @Nullable Integer nextPage = firstPage;
+
+			@Override
+			public boolean hasNext() {
+				while ((this.current == null || !this.current.hasNext()) && this.nextPage != null) {
+					int number = this.nextPage;
+					Page<T> page = fetch.apply(number);
+					this.current = page.data().iterator();
+					this.nextPage = page.hasNext() ? nextPage(page, number) : null;
+				}
+				return this.current != null && this.current.hasNext();
+			}
+
+			@Override
+			public T next() {
+				if (!hasNext() || this.current == null) {
+					throw new NoSuchElementException();
+				}
+				return this.current.next();
+			}
+
+		};
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+	}
+
+	private static int nextPage(Page<?> page, int requested) {
+		Integer served = page.meta().page();
+		return ((served != null) ? served : requested) + 1;
+	}
+
+}

@@ -1,0 +1,368 @@
+package io.interactor.spring.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+
+import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
+import io.interactor.spring.client.auth.TokenRequestFormat;
+import io.interactor.spring.client.http.BearerTokenExchangeFilter;
+import io.interactor.spring.client.http.CoreApiClient;
+import io.interactor.spring.client.http.ErrorResponseMapper;
+import io.interactor.spring.client.http.RetryExchangeFilter;
+import io.interactor.spring.client.http.RetryPolicy;
+import io.interactor.spring.client.resource.ReactiveAssistants;
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+
+/**
+ * The reactive Interactor client: every Core API resource group, returning {@code Mono}/{@code Flux}. Calls are
+ * authenticated with client-credentials tokens, retried on transient failures and mapped to typed exceptions.
+ * <p>
+ * In a Spring Boot application this is a bean; elsewhere, build one with {@link #builder()}.
+ */
+public final class ReactiveInteractorClient {
+
+	private final CoreApiClient api;
+
+	private final AccessTokenProvider tokenProvider;
+
+	private final ReactiveAssistants assistants;
+
+	/**
+	 * Create a client over a configured {@link CoreApiClient}; {@link #builder()} does this for you.
+	 * @param api executes Core API requests
+	 * @param tokenProvider the token provider behind {@code api}
+	 */
+	public ReactiveInteractorClient(CoreApiClient api, AccessTokenProvider tokenProvider) {
+		this.api = api;
+		this.tokenProvider = tokenProvider;
+		this.assistants = new ReactiveAssistants(api);
+	}
+
+	/**
+	 * A builder for a client.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Assistants: create, get, list, update, delete.
+	 * @return the assistants resource group
+	 */
+	public ReactiveAssistants assistants() {
+		return this.assistants;
+	}
+
+	/**
+	 * The request executor behind the resource groups, for endpoints this client does not model yet.
+	 * @return the executor
+	 */
+	public CoreApiClient api() {
+		return this.api;
+	}
+
+	/**
+	 * The token provider authenticating the calls.
+	 * @return the token provider
+	 */
+	public AccessTokenProvider tokenProvider() {
+		return this.tokenProvider;
+	}
+
+	/**
+	 * Builds a {@link ReactiveInteractorClient}. Only the credentials are required (or a custom
+	 * {@link AccessTokenProvider}); everything else has the documented defaults.
+	 */
+	public static final class Builder {
+
+		private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
+			.isPresent("reactor.netty.http.client.HttpClient", Builder.class.getClassLoader());
+
+		private @Nullable String clientId;
+
+		private @Nullable String clientSecret;
+
+		private @Nullable String scopes;
+
+		private InteractorEnvironment environment = InteractorEnvironment.PRODUCTION;
+
+		private @Nullable String accountServerUrl;
+
+		private @Nullable String coreApiUrl;
+
+		private TokenRequestFormat tokenRequestFormat = TokenRequestFormat.JSON;
+
+		private Duration refreshBeforeExpiry = Duration.ofSeconds(60);
+
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		private Duration responseTimeout = Duration.ofSeconds(30);
+
+		private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable ClientHttpConnector clientConnector;
+
+		private @Nullable JsonMapper jsonMapper;
+
+		private @Nullable AccessTokenProvider tokenProvider;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Scheduler retryScheduler = Schedulers.parallel();
+
+		private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
+		private Builder() {
+		}
+
+		/**
+		 * The client credentials.
+		 * @param clientId the OAuth client id
+		 * @param clientSecret the OAuth client secret
+		 * @return this builder
+		 */
+		public Builder credentials(@Nullable String clientId, @Nullable String clientSecret) {
+			this.clientId = clientId;
+			this.clientSecret = clientSecret;
+			return this;
+		}
+
+		/**
+		 * Space-separated scopes to request; by default none is sent and the client's grant applies.
+		 * @param scopes the scopes
+		 * @return this builder
+		 */
+		public Builder scopes(@Nullable String scopes) {
+			this.scopes = scopes;
+			return this;
+		}
+
+		/**
+		 * The environment whose base URLs apply unless set explicitly.
+		 * @param environment the environment
+		 * @return this builder
+		 */
+		public Builder environment(InteractorEnvironment environment) {
+			this.environment = environment;
+			return this;
+		}
+
+		/**
+		 * The Account Server base URL, overriding the environment's.
+		 * @param accountServerUrl the base URL, e.g. {@code https://auth.interactor.com/api/v1}
+		 * @return this builder
+		 */
+		public Builder accountServerUrl(@Nullable String accountServerUrl) {
+			this.accountServerUrl = accountServerUrl;
+			return this;
+		}
+
+		/**
+		 * The Core API base URL, overriding the environment's.
+		 * @param coreApiUrl the base URL, e.g. {@code https://core.interactor.com/api/v1}
+		 * @return this builder
+		 */
+		public Builder coreApiUrl(@Nullable String coreApiUrl) {
+			this.coreApiUrl = coreApiUrl;
+			return this;
+		}
+
+		/**
+		 * How credentials are sent to the token endpoint.
+		 * @param format the format
+		 * @return this builder
+		 */
+		public Builder tokenRequestFormat(TokenRequestFormat format) {
+			this.tokenRequestFormat = format;
+			return this;
+		}
+
+		/**
+		 * How long before expiry a token is replaced.
+		 * @param refreshBeforeExpiry the margin
+		 * @return this builder
+		 */
+		public Builder refreshBeforeExpiry(Duration refreshBeforeExpiry) {
+			this.refreshBeforeExpiry = refreshBeforeExpiry;
+			return this;
+		}
+
+		/**
+		 * The TCP connect timeout (ignored when a {@link #clientConnector(ClientHttpConnector) connector} is set).
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * The response timeout of each attempt (ignored when a {@link #clientConnector(ClientHttpConnector)
+		 * connector} is set).
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+			return this;
+		}
+
+		/**
+		 * The retry policy for transient failures.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * The {@link WebClient.Builder} to start from, e.g. Spring Boot's; it is cloned, never modified.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * The HTTP connector to use as is, for proxies or TLS settings; timeouts are then the connector's.
+		 * @param clientConnector the connector
+		 * @return this builder
+		 */
+		public Builder clientConnector(ClientHttpConnector clientConnector) {
+			this.clientConnector = clientConnector;
+			return this;
+		}
+
+		/**
+		 * The JSON mapper for bodies, e.g. the application's.
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		/**
+		 * A token provider replacing the client-credentials one; credentials are then not needed.
+		 * @param tokenProvider the provider
+		 * @return this builder
+		 */
+		public Builder tokenProvider(AccessTokenProvider tokenProvider) {
+			this.tokenProvider = tokenProvider;
+			return this;
+		}
+
+		/**
+		 * The clock for token expiry and {@code Retry-After} dates.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Where retry waits run; tests may pass a virtual-time scheduler.
+		 * @param retryScheduler the scheduler
+		 * @return this builder
+		 */
+		public Builder retryScheduler(Scheduler retryScheduler) {
+			this.retryScheduler = retryScheduler;
+			return this;
+		}
+
+		/**
+		 * Source of the back-off jitter, uniformly distributed in [0, 1).
+		 * @param jitter the source
+		 * @return this builder
+		 */
+		public Builder jitter(DoubleSupplier jitter) {
+			this.jitter = jitter;
+			return this;
+		}
+
+		/**
+		 * Apply a customisation to this builder.
+		 * @param customizer the customisation
+		 * @return this builder
+		 */
+		public Builder apply(Consumer<Builder> customizer) {
+			customizer.accept(this);
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 * @throws IllegalArgumentException when credentials are missing and no token provider was given, or a base
+		 * URL is not an absolute http(s) URL
+		 */
+		public ReactiveInteractorClient build() {
+			String coreUrl = BaseUrls.normalize("coreApiUrl",
+					StringUtils.hasText(this.coreApiUrl) ? this.coreApiUrl : this.environment.coreApiUrl());
+			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
+			ErrorResponseMapper errorMapper = new ErrorResponseMapper(mapper, this.clock);
+			AccessTokenProvider tokens = (this.tokenProvider != null) ? this.tokenProvider
+					: clientCredentialsTokenProvider(mapper);
+			DefaultUriBuilderFactory uriFactory = new DefaultUriBuilderFactory(coreUrl);
+			uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+			WebClient coreWebClient = baseWebClientBuilder().uriBuilderFactory(uriFactory)
+				.filter(new RetryExchangeFilter(this.retryPolicy, false, this.clock, this.retryScheduler, this.jitter))
+				.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
+				.build();
+			return new ReactiveInteractorClient(new CoreApiClient(coreWebClient, mapper, errorMapper), tokens);
+		}
+
+		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper) {
+			Assert.isTrue(StringUtils.hasText(this.clientId) && StringUtils.hasText(this.clientSecret),
+					"Interactor client credentials are required: set clientId and clientSecret, or a tokenProvider");
+			String accountUrl = BaseUrls.normalize("accountServerUrl", StringUtils.hasText(this.accountServerUrl)
+					? this.accountServerUrl : this.environment.accountServerUrl());
+			WebClient tokenWebClient = baseWebClientBuilder()
+				.filter(new RetryExchangeFilter(this.retryPolicy, true, this.clock, this.retryScheduler, this.jitter))
+				.build();
+			return new ClientCredentialsTokenProvider(tokenWebClient, URI.create(accountUrl + "/oauth/token"),
+					this.clientId, this.clientSecret, this.scopes, this.tokenRequestFormat, this.refreshBeforeExpiry,
+					this.clock, mapper);
+		}
+
+		private WebClient.Builder baseWebClientBuilder() {
+			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+					: WebClient.builder();
+			if (this.clientConnector != null) {
+				builder.clientConnector(this.clientConnector);
+			}
+			else if (REACTOR_NETTY_PRESENT) {
+				builder.clientConnector(ReactorNettyConnector.create(this.connectTimeout, this.responseTimeout));
+			}
+			return builder;
+		}
+
+	}
+
+}

@@ -1,0 +1,257 @@
+package io.interactor.spring.client.auth;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.interactor.spring.client.error.InteractorException;
+import io.interactor.spring.client.http.ErrorResponseMapper;
+import io.interactor.spring.client.http.TransportErrors;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * OAuth 2.0 client-credentials token provider for the Account Server.
+ * <ul>
+ * <li>Sends a JSON body by default (as the vendor SDKs do), or a form body, or HTTP Basic
+ * ({@link TokenRequestFormat}).</li>
+ * <li>Reads both {@code {"data": {...}}} and flat token responses.</li>
+ * <li>Caches the token until {@code expires_in - refreshBeforeExpiry} (clamped to half the lifetime, so a short
+ * lived token is not refetched on every call), measured on the injected {@link Clock}.</li>
+ * <li>Single-flight: however many callers find the cache cold or stale, one token request is made and all of them
+ * receive its result.</li>
+ * </ul>
+ * Token-endpoint failures become {@link io.interactor.spring.client.error.InteractorApiException}s carrying the
+ * server's code; refused credentials ({@code invalid_client}, ...) are
+ * {@link io.interactor.spring.client.error.InteractorAuthenticationException}s whatever the status. The client
+ * secret never appears in logs or exception messages.
+ */
+public class ClientCredentialsTokenProvider implements AccessTokenProvider {
+
+	private static final Log logger = LogFactory.getLog(ClientCredentialsTokenProvider.class);
+
+	/** Lifetime assumed when a token response carries no {@code expires_in}: the documented 15 minutes. */
+	static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(900);
+
+	private final WebClient webClient;
+
+	private final URI tokenUri;
+
+	private final String clientId;
+
+	private final String clientSecret;
+
+	private final @Nullable String scopes;
+
+	private final TokenRequestFormat format;
+
+	private final Duration refreshBeforeExpiry;
+
+	private final Clock clock;
+
+	private final JsonMapper jsonMapper;
+
+	private final ErrorResponseMapper errorMapper;
+
+	private final AtomicReference<@Nullable AccessToken> current = new AtomicReference<>();
+
+	private final AtomicReference<@Nullable Mono<AccessToken>> inFlight = new AtomicReference<>();
+
+	/**
+	 * Create a provider.
+	 * @param webClient the client for the Account Server; it should carry the retry filter but no authentication
+	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
+	 * @param clientId the OAuth client id
+	 * @param clientSecret the OAuth client secret
+	 * @param scopes space-separated scopes to request, or {@code null} for the client's defaults
+	 * @param format how the credentials are sent
+	 * @param refreshBeforeExpiry how long before expiry a token is replaced
+	 * @param clock the clock used for expiry
+	 * @param jsonMapper the mapper used to read responses
+	 */
+	public ClientCredentialsTokenProvider(WebClient webClient, URI tokenUri, String clientId, String clientSecret,
+			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
+			JsonMapper jsonMapper) {
+		Assert.hasText(clientId, "clientId must not be empty");
+		Assert.hasText(clientSecret, "clientSecret must not be empty");
+		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
+		this.webClient = webClient;
+		this.tokenUri = tokenUri;
+		this.clientId = clientId;
+		this.clientSecret = clientSecret;
+		this.scopes = StringUtils.hasText(scopes) ? scopes.trim() : null;
+		this.format = format;
+		this.refreshBeforeExpiry = refreshBeforeExpiry;
+		this.clock = clock;
+		this.jsonMapper = jsonMapper;
+		this.errorMapper = new ErrorResponseMapper(jsonMapper, clock);
+	}
+
+	@Override
+	public Mono<AccessToken> getToken() {
+		return Mono.defer(() -> {
+			AccessToken token = this.current.get();
+			if (token != null && isFresh(token)) {
+				return Mono.just(token);
+			}
+			return sharedRequest();
+		});
+	}
+
+	@Override
+	public void invalidate(AccessToken token) {
+		if (this.current.compareAndSet(token, null)) {
+			logger.debug("Cached Interactor access token invalidated");
+		}
+	}
+
+	/**
+	 * The cached token, without fetching one.
+	 * @return the token last obtained, possibly stale, or {@code null}
+	 */
+	public @Nullable AccessToken cachedToken() {
+		return this.current.get();
+	}
+
+	private boolean isFresh(AccessToken token) {
+		Duration lifetime = Duration.between(token.issuedAt(), token.expiresAt());
+		Duration margin = this.refreshBeforeExpiry;
+		if (margin.compareTo(lifetime.dividedBy(2)) > 0) {
+			margin = lifetime.dividedBy(2);
+		}
+		return this.clock.instant().isBefore(token.expiresAt().minus(margin));
+	}
+
+	private Mono<AccessToken> sharedRequest() {
+		while (true) {
+			Mono<AccessToken> existing = this.inFlight.get();
+			if (existing != null) {
+				return existing;
+			}
+			AtomicReference<@Nullable Mono<AccessToken>> self = new AtomicReference<>();
+			Mono<AccessToken> request = requestToken().doOnNext(this.current::set)
+				.doFinally((signal) -> this.inFlight.compareAndSet(self.get(), null))
+				.cache();
+			self.set(request);
+			if (this.inFlight.compareAndSet(null, request)) {
+				return request;
+			}
+		}
+	}
+
+	private Mono<AccessToken> requestToken() {
+		return Mono.defer(() -> {
+			logger.debug("Requesting Interactor access token (" + this.format.name().toLowerCase() + " request)");
+			WebClient.RequestBodySpec spec = this.webClient.post()
+				.uri(this.tokenUri)
+				.accept(MediaType.APPLICATION_JSON);
+			WebClient.RequestHeadersSpec<?> request = switch (this.format) {
+				case JSON -> spec.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(this.jsonMapper.writeValueAsBytes(jsonBody()));
+				case FORM -> spec.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.body(BodyInserters.fromFormData(formBody(true)));
+				case BASIC -> spec.headers((headers) -> headers.setBasicAuth(this.clientId, this.clientSecret,
+						StandardCharsets.UTF_8))
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.body(BodyInserters.fromFormData(formBody(false)));
+			};
+			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.flatMap((body) -> {
+					int status = response.statusCode().value();
+					if (response.statusCode().is2xxSuccessful()) {
+						return Mono.just(readToken(body));
+					}
+					return Mono.error(this.errorMapper.tokenEndpointError(status, response.headers().asHttpHeaders(),
+							body));
+				}));
+		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.toNetworkException(
+				"Could not reach the Interactor token endpoint " + this.tokenUri, ex));
+	}
+
+	private Map<String, String> jsonBody() {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("grant_type", "client_credentials");
+		body.put("client_id", this.clientId);
+		body.put("client_secret", this.clientSecret);
+		if (this.scopes != null) {
+			body.put("scope", this.scopes);
+		}
+		return body;
+	}
+
+	private MultiValueMap<String, String> formBody(boolean withCredentials) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("grant_type", "client_credentials");
+		if (withCredentials) {
+			form.add("client_id", this.clientId);
+			form.add("client_secret", this.clientSecret);
+		}
+		if (this.scopes != null) {
+			form.add("scope", this.scopes);
+		}
+		return form;
+	}
+
+	private AccessToken readToken(byte[] body) {
+		JsonNode root;
+		try {
+			root = this.jsonMapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new InteractorException("The Interactor token endpoint returned a body that is not JSON");
+		}
+		JsonNode data = (root.path("data").isObject()) ? root.get("data") : root;
+		JsonNode accessToken = data.get("access_token");
+		if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
+			throw new InteractorException("The Interactor token response has no access_token");
+		}
+		Duration lifetime = DEFAULT_LIFETIME;
+		JsonNode expiresIn = data.get("expires_in");
+		if (expiresIn != null && !expiresIn.isNull()) {
+			long seconds = expiresIn.isNumber() ? expiresIn.asLong() : parseLong(expiresIn.asString());
+			if (seconds > 0) {
+				lifetime = Duration.ofSeconds(seconds);
+			}
+		}
+		JsonNode scope = data.get("scope");
+		Instant now = this.clock.instant();
+		return new AccessToken(accessToken.asString(), now, now.plus(lifetime),
+				(scope != null && scope.isString()) ? scope.asString() : null);
+	}
+
+	private static long parseLong(String value) {
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ClientCredentialsTokenProvider{tokenUri=" + this.tokenUri + ", clientId=" + this.clientId
+				+ ", format=" + this.format + "}";
+	}
+
+}

@@ -1,0 +1,273 @@
+package io.interactor.spring.client.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.interactor.spring.client.IdempotencyKeys;
+import io.interactor.spring.client.Page;
+import io.interactor.spring.client.PageMeta;
+import io.interactor.spring.client.error.InteractorException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Executes {@link ApiRequest}s against the Core API: the one place where Core calls are made. The
+ * {@link WebClient} it is given carries the retry and bearer-token filters and the base URL; this class adds
+ * {@code X-Namespace}, the {@code Idempotency-Key}, the JSON body, and maps the response: {@code {"data": ...}} is
+ * unwrapped, 204 and empty bodies complete empty, error statuses become
+ * {@link io.interactor.spring.client.error.InteractorApiException}s and I/O failures
+ * {@link io.interactor.spring.client.error.InteractorNetworkException}s.
+ */
+public final class CoreApiClient {
+
+	/** Request attribute holding the URI template, for logs and low-cardinality metrics tags. */
+	public static final String URI_TEMPLATE_ATTRIBUTE = CoreApiClient.class.getName() + ".uriTemplate";
+
+	/** Header carrying the tenant namespace. */
+	public static final String NAMESPACE_HEADER = "X-Namespace";
+
+	private static final byte[] EMPTY = new byte[0];
+
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
+		.isPresent("reactor.netty.http.client.HttpClientRequest", CoreApiClient.class.getClassLoader());
+
+	private final WebClient webClient;
+
+	private final JsonMapper jsonMapper;
+
+	private final ErrorResponseMapper errorMapper;
+
+	/**
+	 * Create a client.
+	 * @param webClient the client with base URL, retry and bearer-token filters
+	 * @param jsonMapper the mapper for bodies
+	 * @param errorMapper maps error responses
+	 */
+	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper) {
+		this.webClient = webClient;
+		this.jsonMapper = jsonMapper;
+		this.errorMapper = errorMapper;
+	}
+
+	/**
+	 * The mapper used for request and response bodies.
+	 * @return the mapper
+	 */
+	public JsonMapper jsonMapper() {
+		return this.jsonMapper;
+	}
+
+	/**
+	 * Execute a request and read its body as a JSON tree.
+	 * @param request the request
+	 * @return the whole response body, empty for 204 or an empty body
+	 */
+	public Mono<JsonNode> exchange(ApiRequest request) {
+		return Mono.defer(() -> send(request));
+	}
+
+	/**
+	 * Execute a request and convert the {@code data} of the response.
+	 * @param <T> the result type
+	 * @param request the request
+	 * @param type the result type
+	 * @return the result, empty for 204 or an empty body
+	 */
+	public <T> Mono<T> retrieve(ApiRequest request, Class<T> type) {
+		return retrieve(request, this.jsonMapper.constructType(type));
+	}
+
+	/**
+	 * Execute a request and convert the {@code data} of the response.
+	 * @param <T> the result type
+	 * @param request the request
+	 * @param type the result type
+	 * @return the result, empty for 204 or an empty body
+	 */
+	public <T> Mono<T> retrieve(ApiRequest request, JavaType type) {
+		return exchange(request).map((root) -> convert(unwrap(root), type));
+	}
+
+	/**
+	 * Execute a request for its effect only.
+	 * @param request the request
+	 * @return completes when the call succeeded
+	 */
+	public Mono<Void> retrieveEmpty(ApiRequest request) {
+		return exchange(request).then();
+	}
+
+	/**
+	 * Execute a list request and read one page of it, whatever the paging shape.
+	 * @param <T> the item type
+	 * @param request the request
+	 * @param itemType the item type
+	 * @return the page; an empty page for 204 or an empty body
+	 */
+	public <T> Mono<Page<T>> retrievePage(ApiRequest request, Class<T> itemType) {
+		JavaType type = this.jsonMapper.constructType(itemType);
+		return exchange(request).map((root) -> this.<T>readPage(root, type))
+			.defaultIfEmpty(new Page<>(List.of(), PageMeta.NONE));
+	}
+
+	/**
+	 * Read a page from any documented list shape: {@code data} as an array (with {@code meta} or
+	 * {@code pagination}), {@code data} as an object holding a named array (with {@code has_more} and
+	 * {@code next_cursor} beside it), or a bare array.
+	 * @param <T> the item type
+	 * @param root the response body
+	 * @param itemType the item type
+	 * @return the page
+	 */
+	public <T> Page<T> readPage(JsonNode root, JavaType itemType) {
+		JsonNode data = root.isObject() && root.has("data") ? root.get("data") : root;
+		JsonNode items = data;
+		JsonNode metaNode = root.isObject() ? firstObject(root.get("meta"), root.get("pagination")) : null;
+		if (data.isObject()) {
+			items = firstArray(data);
+			if (metaNode == null) {
+				metaNode = firstObject(data.get("meta"), data.get("pagination"), data);
+			}
+		}
+		List<T> list = new ArrayList<>();
+		if (items != null && items.isArray()) {
+			for (JsonNode item : items) {
+				list.add(convert(item, itemType));
+			}
+		}
+		PageMeta meta = (metaNode != null) ? convert(metaNode, this.jsonMapper.constructType(PageMeta.class))
+				: PageMeta.NONE;
+		return new Page<>(list, meta);
+	}
+
+	private Mono<JsonNode> send(ApiRequest request) {
+		String template = uriTemplate(request);
+		Map<String, Object> variables = uriVariables(request);
+		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+			.uri(template, variables)
+			.attribute(URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
+			.accept(MediaType.APPLICATION_JSON)
+			.header(NAMESPACE_HEADER, request.namespace());
+		String idempotencyKey = request.options().idempotencyKey();
+		if (idempotencyKey == null && request.isGenerateIdempotencyKey()) {
+			idempotencyKey = IdempotencyKeys.random();
+		}
+		if (idempotencyKey != null) {
+			spec.header(RetryExchangeFilter.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+		}
+		Duration timeout = request.options().timeout();
+		if (timeout != null && REACTOR_NETTY_PRESENT) {
+			spec.httpRequest((httpRequest) -> ResponseTimeout.apply(httpRequest.getNativeRequest(), timeout));
+		}
+		if (request.body() != null) {
+			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.jsonMapper.writeValueAsBytes(request.body()));
+		}
+		return spec.exchangeToMono(this::readBody)
+			.onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors
+				.toNetworkException("Interactor request " + request.method() + " " + request.pathTemplate()
+						+ " failed", ex));
+	}
+
+	private Mono<JsonNode> readBody(ClientResponse response) {
+		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).flatMap((body) -> {
+			int status = response.statusCode().value();
+			if (!response.statusCode().is2xxSuccessful()) {
+				return Mono.error(this.errorMapper.coreApiError(status, response.headers().asHttpHeaders(), body));
+			}
+			if (status == 204 || body.length == 0) {
+				return Mono.empty();
+			}
+			try {
+				return Mono.just(this.jsonMapper.readTree(body));
+			}
+			catch (JacksonException ex) {
+				return Mono.error(new InteractorException(
+						"The Interactor API answered " + status + " with a body that is not JSON", ex));
+			}
+		});
+	}
+
+	private static String uriTemplate(ApiRequest request) {
+		StringBuilder template = new StringBuilder(request.pathTemplate());
+		char separator = '?';
+		int index = 0;
+		for (Map.Entry<String, List<String>> parameter : request.query().entrySet()) {
+			for (int i = 0; i < parameter.getValue().size(); i++) {
+				template.append(separator).append(parameter.getKey()).append("={_q").append(index++).append('}');
+				separator = '&';
+			}
+		}
+		return template.toString();
+	}
+
+	private static Map<String, Object> uriVariables(ApiRequest request) {
+		Map<String, Object> variables = new LinkedHashMap<>(request.pathVariables());
+		int index = 0;
+		for (List<String> values : request.query().values()) {
+			for (String value : values) {
+				variables.put("_q" + index++, value);
+			}
+		}
+		return variables;
+	}
+
+	private static JsonNode unwrap(JsonNode root) {
+		return (root.isObject() && root.has("data")) ? root.get("data") : root;
+	}
+
+	private <T> T convert(JsonNode node, JavaType type) {
+		try {
+			return this.jsonMapper.treeToValue(node, type);
+		}
+		catch (JacksonException ex) {
+			// The cause may quote response content: keep it out of this message.
+			throw new InteractorException(
+					"Could not read the Interactor response as " + type.getRawClass().getSimpleName(), ex);
+		}
+	}
+
+	private static @Nullable JsonNode firstArray(JsonNode object) {
+		for (Iterator<JsonNode> values = object.values().iterator(); values.hasNext();) {
+			JsonNode value = values.next();
+			if (value.isArray()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable JsonNode firstObject(@Nullable JsonNode... candidates) {
+		for (JsonNode candidate : candidates) {
+			if (candidate != null && candidate.isObject()) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/** Keeps the Reactor Netty reference in a class loaded only when Reactor Netty is present. */
+	private static final class ResponseTimeout {
+
+		static void apply(Object nativeRequest, Duration timeout) {
+			if (nativeRequest instanceof HttpClientRequest httpClientRequest) {
+				httpClientRequest.responseTimeout(timeout);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.interactor.spring.client.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import io.interactor.spring.client.error.InteractorApiException;
+import io.interactor.spring.client.error.InteractorAuthenticationException;
+import io.interactor.spring.client.error.InteractorConflictException;
+import io.interactor.spring.client.error.InteractorError;
+import io.interactor.spring.client.error.InteractorErrorParser;
+import io.interactor.spring.client.error.InteractorForbiddenException;
+import io.interactor.spring.client.error.InteractorGoneException;
+import io.interactor.spring.client.error.InteractorNotFoundException;
+import io.interactor.spring.client.error.InteractorRateLimitException;
+import io.interactor.spring.client.error.InteractorServerException;
+import io.interactor.spring.client.error.InteractorValidationException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Maps an error response to the {@link InteractorApiException} subclass for its status.
+ */
+public final class ErrorResponseMapper {
+
+	/** OAuth error codes meaning the credentials themselves were refused: retrying cannot help. */
+	static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_client", "unauthorized_client", "invalid_grant",
+			"invalid_scope", "invalid_request");
+
+	private final InteractorErrorParser parser;
+
+	private final Clock clock;
+
+	public ErrorResponseMapper(JsonMapper jsonMapper, Clock clock) {
+		this.parser = new InteractorErrorParser(jsonMapper);
+		this.clock = clock;
+	}
+
+	/**
+	 * The parser used for error bodies.
+	 * @return the parser
+	 */
+	public InteractorErrorParser parser() {
+		return this.parser;
+	}
+
+	/**
+	 * The exception for a Core API error response.
+	 * @param status the HTTP status
+	 * @param headers the response headers
+	 * @param body the raw body
+	 * @return the exception
+	 */
+	public InteractorApiException coreApiError(int status, HttpHeaders headers, byte[] body) {
+		return toException(status, headers, body, this.parser.parse(status, headers, body));
+	}
+
+	private InteractorApiException toException(int status, HttpHeaders headers, byte[] body, InteractorError error) {
+		return switch (status) {
+			case 400, 422 -> new InteractorValidationException(status, error, headers, body);
+			case 401 -> new InteractorAuthenticationException(status, error, headers, body);
+			case 403 -> new InteractorForbiddenException(status, error, headers, body);
+			case 404 -> new InteractorNotFoundException(status, error, headers, body);
+			case 409 -> new InteractorConflictException(status, error, headers, body);
+			case 410 -> new InteractorGoneException(status, error, headers, body);
+			case 429 -> new InteractorRateLimitException(status, error, headers, body, retryAfter(headers, error));
+			default -> (status >= 500) ? new InteractorServerException(status, error, headers, body)
+					: new InteractorApiException(status, error, headers, body);
+		};
+	}
+
+	/**
+	 * The exception for a token-endpoint error response: refused credentials are authentication failures whatever
+	 * their status, the rest maps like a Core API error.
+	 * @param status the HTTP status
+	 * @param headers the response headers
+	 * @param body the raw body
+	 * @return the exception
+	 */
+	public InteractorApiException tokenEndpointError(int status, HttpHeaders headers, byte[] body) {
+		InteractorError error = this.parser.parse(status, headers, body);
+		if (status == 401 || status == 403 || CREDENTIAL_ERRORS.contains(error.code())) {
+			return new InteractorAuthenticationException(status, error, headers, body);
+		}
+		return toException(status, headers, body, error);
+	}
+
+	private @Nullable Duration retryAfter(HttpHeaders headers, InteractorError error) {
+		Duration header = RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock);
+		if (header != null) {
+			return header;
+		}
+		return (error.retryAfterSeconds() != null) ? Duration.ofSeconds(error.retryAfterSeconds()) : null;
+	}
+
+}
