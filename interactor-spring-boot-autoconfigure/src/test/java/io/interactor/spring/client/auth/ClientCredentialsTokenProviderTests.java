@@ -1,0 +1,239 @@
+package io.interactor.spring.client.auth;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.interactor.spring.client.error.InteractorApiException;
+import io.interactor.spring.client.error.InteractorAuthenticationException;
+import io.interactor.spring.client.error.InteractorException;
+import io.interactor.spring.client.error.InteractorServerException;
+import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.client.support.MutableClock;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static io.interactor.spring.client.support.InteractorTestServer.CLIENT_ID;
+import static io.interactor.spring.client.support.InteractorTestServer.CLIENT_SECRET;
+import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ClientCredentialsTokenProviderTests {
+
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+
+	private InteractorTestServer server;
+
+	@BeforeEach
+	void start() throws Exception {
+		this.server = new InteractorTestServer();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	private ClientCredentialsTokenProvider provider(TokenRequestFormat format, String scopes) {
+		return new ClientCredentialsTokenProvider(WebClient.create(),
+				URI.create(this.server.accountServerUrl() + "/oauth/token"), CLIENT_ID, CLIENT_SECRET, scopes, format,
+				Duration.ofSeconds(60), this.clock, this.jsonMapper);
+	}
+
+	@Test
+	void jsonFormatSendsCredentialsAndScopeAsJson() throws Exception {
+		AccessToken token = provider(TokenRequestFormat.JSON, "assistants:read rooms:write").getToken().block();
+		RecordedRequest request = this.server.takeToken();
+		assertThat(request.getMethod()).isEqualTo("POST");
+		assertThat(request.getTarget()).isEqualTo("/auth/oauth/token");
+		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+		JsonNode body = this.jsonMapper.readTree(request.getBody().utf8());
+		assertThat(body.get("grant_type").asString()).isEqualTo("client_credentials");
+		assertThat(body.get("client_id").asString()).isEqualTo(CLIENT_ID);
+		assertThat(body.get("client_secret").asString()).isEqualTo(CLIENT_SECRET);
+		assertThat(body.get("scope").asString()).isEqualTo("assistants:read rooms:write");
+		assertThat(token.value()).isEqualTo("token-1");
+		assertThat(token.expiresAt()).isEqualTo(this.clock.instant().plusSeconds(900));
+	}
+
+	@Test
+	void scopeIsOmittedWhenNotConfigured() throws Exception {
+		provider(TokenRequestFormat.JSON, null).getToken().block();
+		JsonNode body = this.jsonMapper.readTree(this.server.takeToken().getBody().utf8());
+		assertThat(body.has("scope")).isFalse();
+	}
+
+	@Test
+	void formFormatSendsUrlEncodedCredentials() throws Exception {
+		provider(TokenRequestFormat.FORM, "a b").getToken().block();
+		RecordedRequest request = this.server.takeToken();
+		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+		assertThat(request.getHeaders().get("Authorization")).isNull();
+		assertThat(request.getBody().utf8()).contains("grant_type=client_credentials")
+			.contains("client_id=" + CLIENT_ID)
+			.contains("client_secret=" + CLIENT_SECRET)
+			.contains("scope=a+b");
+	}
+
+	@Test
+	void basicFormatSendsCredentialsInAuthorizationHeaderOnly() throws Exception {
+		provider(TokenRequestFormat.BASIC, null).getToken().block();
+		RecordedRequest request = this.server.takeToken();
+		String expected = Base64.getEncoder()
+			.encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic " + expected);
+		assertThat(request.getBody().utf8()).isEqualTo("grant_type=client_credentials");
+	}
+
+	@Test
+	void readsFlatTokenResponse() {
+		this.server.enqueueToken(json(200,
+				"{\"access_token\":\"flat-token\",\"token_type\":\"Bearer\",\"expires_in\":\"120\",\"scope\":\"x y\"}"));
+		AccessToken token = provider(TokenRequestFormat.FORM, null).getToken().block();
+		assertThat(token.value()).isEqualTo("flat-token");
+		assertThat(token.scope()).isEqualTo("x y");
+		assertThat(token.expiresAt()).isEqualTo(this.clock.instant().plusSeconds(120));
+		assertThat(token.toString()).doesNotContain("flat-token");
+	}
+
+	@Test
+	void fiftyConcurrentColdCallersCauseExactlyOneTokenRequest() throws Exception {
+		this.server.enqueueToken(InteractorTestServer
+			.jsonBuilder(200, "{\"data\":{\"access_token\":\"shared\",\"expires_in\":900}}")
+			.headersDelay(300, TimeUnit.MILLISECONDS)
+			.build());
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		ExecutorService executor = Executors.newFixedThreadPool(50);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<AccessToken>> results = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				results.add(executor.submit(() -> {
+					start.await();
+					return provider.getToken().block(Duration.ofSeconds(10));
+				}));
+			}
+			start.countDown();
+			Set<String> values = ConcurrentHashMap.newKeySet();
+			for (Future<AccessToken> result : results) {
+				values.add(result.get(10, TimeUnit.SECONDS).value());
+			}
+			assertThat(values).containsExactly("shared");
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void tokenIsReusedUntilRefreshBeforeExpiryThenRefreshedOnce() {
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		assertThat(provider.getToken().block().value()).isEqualTo("token-1");
+		this.clock.advance(Duration.ofSeconds(839));
+		assertThat(provider.getToken().block().value()).isEqualTo("token-1");
+		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(1));
+		List<String> values = reactor.core.publisher.Flux.range(0, 20)
+			.flatMap((i) -> provider.getToken())
+			.map(AccessToken::value)
+			.collectList()
+			.block();
+		assertThat(values).containsOnly("token-2");
+		assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+	}
+
+	@Test
+	void marginIsClampedForShortLivedTokens() {
+		this.server.enqueueToken(json(200, "{\"access_token\":\"short\",\"expires_in\":30}"));
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		assertThat(provider.getToken().block().value()).isEqualTo("short");
+		assertThat(provider.getToken().block().value()).isEqualTo("short");
+		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(15));
+		assertThat(provider.getToken().block().value()).isEqualTo("token-2");
+	}
+
+	@Test
+	void invalidateForcesANewTokenOnlyForTheRejectedToken() {
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		AccessToken first = provider.getToken().block();
+		provider.invalidate(new AccessToken("other", first.issuedAt(), first.expiresAt(), null));
+		assertThat(provider.getToken().block().value()).isEqualTo("token-1");
+		provider.invalidate(first);
+		assertThat(provider.getToken().block().value()).isEqualTo("token-2");
+	}
+
+	@Test
+	void invalidClientBecomesTypedErrorWithServerCodeAndIsNotRetried() {
+		this.server.enqueueToken(json(401,
+				"{\"error\":{\"code\":\"invalid_client\",\"message\":\"Client authentication failed\"}}"));
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		assertThatExceptionOfType(InteractorAuthenticationException.class).isThrownBy(() -> provider.getToken().block())
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(401);
+				assertThat(ex.code()).isEqualTo("invalid_client");
+				assertThat(ex.serverMessage()).isEqualTo("Client authentication failed");
+				assertThat(ex.getMessage()).doesNotContain(CLIENT_SECRET);
+			});
+		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void oauthErrorShapeIsReadAsAuthenticationFailure() {
+		this.server.enqueueToken(
+				json(400, "{\"error\":\"invalid_scope\",\"error_description\":\"scope not granted to this client\"}"));
+		assertThatExceptionOfType(InteractorAuthenticationException.class)
+			.isThrownBy(() -> provider(TokenRequestFormat.FORM, "admin").getToken().block())
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(400);
+				assertThat(ex.code()).isEqualTo("invalid_scope");
+				assertThat(ex.serverMessage()).isEqualTo("scope not granted to this client");
+			});
+	}
+
+	@Test
+	void serverErrorIsTypedAndFailureIsNotCached() {
+		this.server.enqueueToken(json(500, "{\"error\":{\"code\":\"server_error\",\"message\":\"down\"}}"));
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		assertThatExceptionOfType(InteractorServerException.class).isThrownBy(() -> provider.getToken().block())
+			.extracting(InteractorApiException::code)
+			.isEqualTo("server_error");
+		assertThat(provider.getToken().block().value()).isEqualTo("token-2");
+	}
+
+	@Test
+	void responseWithoutAccessTokenIsAnError() {
+		this.server.enqueueToken(json(200, "{\"data\":{\"token_type\":\"Bearer\"}}"));
+		assertThatExceptionOfType(InteractorException.class)
+			.isThrownBy(() -> provider(TokenRequestFormat.JSON, null).getToken().block())
+			.withMessageContaining("no access_token");
+	}
+
+	@Test
+	void toStringDoesNotRevealTheSecret() {
+		assertThat(provider(TokenRequestFormat.JSON, null).toString()).contains(CLIENT_ID)
+			.doesNotContain(CLIENT_SECRET);
+	}
+
+}
