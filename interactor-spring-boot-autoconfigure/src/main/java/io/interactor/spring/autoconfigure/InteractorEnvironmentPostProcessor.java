@@ -1,6 +1,5 @@
 package io.interactor.spring.autoconfigure;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -15,23 +14,22 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
- * Maps the environment variables the Interactor documents name ({@code INTERACTOR_CLIENT_ID}, ...) onto
- * {@code interactor.*} properties. Relaxed binding alone would read {@code INTERACTOR_CLIENT_ID} as
- * {@code interactor.client.id}, so without this users would have to write placeholders.
+ * Maps the environment variables the Interactor documents onto {@code interactor.*} properties where relaxed
+ * binding cannot: {@code INTERACTOR_WEBHOOK_SECRET_PREVIOUS} and {@code INTERACTOR_WEBHOOK_SECRET_OLD} (both
+ * spellings appear in the platform's documents) together form {@code interactor.webhook.previous-secrets}.
  * <p>
- * The aliases are added just after the system environment, so they rank like any environment variable: above
- * {@code application.yml}, below command-line arguments and system properties. A canonical variable
- * ({@code INTERACTOR_CLIENTID}) still wins over its documented alias.
+ * The other documented names ({@code INTERACTOR_CLIENT_ID}, {@code INTERACTOR_CLIENT_SECRET},
+ * {@code INTERACTOR_SCOPES}, {@code INTERACTOR_ACCOUNT_SERVER_URL}, {@code INTERACTOR_CORE_API_URL},
+ * {@code INTERACTOR_WEBHOOK_SECRET}) need no mapping: Spring Boot's binder also tries the form with the dashes
+ * turned into underscores, so they bind to {@code interactor.client-id} and so on as they are (a test guards this).
+ * <p>
+ * The mapped values are added just after the system environment, so they rank like any environment variable:
+ * above {@code application.yml}, below command-line arguments and system properties.
  */
 public class InteractorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/** Name of the property source holding the mapped aliases. */
 	public static final String PROPERTY_SOURCE_NAME = "interactorEnvironmentAliases";
-
-	private static final Map<String, String> ALIASES = Map.of("INTERACTOR_CLIENT_ID", "interactor.client-id",
-			"INTERACTOR_CLIENT_SECRET", "interactor.client-secret", "INTERACTOR_SCOPES", "interactor.scopes",
-			"INTERACTOR_ACCOUNT_SERVER_URL", "interactor.account-server-url", "INTERACTOR_CORE_API_URL",
-			"interactor.core-api-url", "INTERACTOR_WEBHOOK_SECRET", "interactor.webhook.secret");
 
 	/** Both spellings of the previous webhook secret found in the documents; together they form the list. */
 	private static final String[] PREVIOUS_SECRET_VARIABLES = { "INTERACTOR_WEBHOOK_SECRET_PREVIOUS",
@@ -50,13 +48,6 @@ public class InteractorEnvironmentPostProcessor implements EnvironmentPostProces
 		if (systemEnvironment == null || sources.contains(PROPERTY_SOURCE_NAME)) {
 			return;
 		}
-		Map<String, Object> mapped = new LinkedHashMap<>();
-		ALIASES.forEach((variable, property) -> {
-			Object value = systemEnvironment.getProperty(variable);
-			if (value != null && StringUtils.hasText(value.toString())) {
-				mapped.put(property, value);
-			}
-		});
 		StringJoiner previousSecrets = new StringJoiner(",");
 		for (String variable : PREVIOUS_SECRET_VARIABLES) {
 			Object value = systemEnvironment.getProperty(variable);
@@ -65,10 +56,8 @@ public class InteractorEnvironmentPostProcessor implements EnvironmentPostProces
 			}
 		}
 		if (previousSecrets.length() > 0) {
-			mapped.put("interactor.webhook.previous-secrets", previousSecrets.toString());
-		}
-		if (!mapped.isEmpty()) {
-			sources.addAfter(systemEnvironment.getName(), new MapPropertySource(PROPERTY_SOURCE_NAME, mapped));
+			sources.addAfter(systemEnvironment.getName(), new MapPropertySource(PROPERTY_SOURCE_NAME,
+					Map.of("interactor.webhook.previous-secrets", previousSecrets.toString())));
 		}
 	}
 
