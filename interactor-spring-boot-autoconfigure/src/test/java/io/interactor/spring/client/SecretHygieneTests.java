@@ -34,10 +34,13 @@ class SecretHygieneTests {
 
 	private InteractorTestServer server;
 
+	private Level rootLevel;
+
 	@BeforeEach
 	void start() throws Exception {
 		this.server = new InteractorTestServer();
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		this.rootLevel = context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel();
 		this.appender.setContext(context);
 		this.appender.start();
 		for (String name : LOGGERS) {
@@ -54,7 +57,7 @@ class SecretHygieneTests {
 		for (String name : LOGGERS.subList(1, LOGGERS.size())) {
 			context.getLogger(name).setLevel(null);
 		}
-		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(this.rootLevel);
 		this.server.close();
 	}
 
