@@ -1,5 +1,6 @@
 package io.interactor.spring.client;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.Level;
@@ -72,10 +73,14 @@ class SecretHygieneTests {
 				() -> client.assistants().create("ns", CreateAssistantRequest.of("a", "m", "p")));
 
 		assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-		assertThat(this.appender.list).as("something was logged at TRACE").isNotEmpty();
-		assertThat(this.appender.list).anySatisfy((event) -> assertThat(event.getLoggerName())
+		List<ILoggingEvent> events;
+		synchronized (this.appender) {
+			events = new ArrayList<>(this.appender.list);
+		}
+		assertThat(events).as("something was logged at TRACE").isNotEmpty();
+		assertThat(events).anySatisfy((event) -> assertThat(event.getLoggerName())
 			.startsWith("io.interactor"));
-		for (ILoggingEvent event : this.appender.list) {
+		for (ILoggingEvent event : events) {
 			assertThat(event.getFormattedMessage()).doesNotContain(CLIENT_SECRET, "token-1", "token-2");
 			for (IThrowableProxy proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
 				assertThat(String.valueOf(proxy.getMessage())).doesNotContain(CLIENT_SECRET, "token-1");

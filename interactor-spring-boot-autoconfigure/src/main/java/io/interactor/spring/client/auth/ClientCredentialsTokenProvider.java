@@ -148,9 +148,12 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 				return existing;
 			}
 			AtomicReference<@Nullable Mono<AccessToken>> self = new AtomicReference<>();
-			Mono<AccessToken> request = requestToken().doOnNext(this.current::set)
-				.doFinally((signal) -> this.inFlight.compareAndSet(self.get(), null))
-				.cache();
+			// Clear the in-flight slot before the result reaches any caller, so a caller that runs on as soon as
+			// it has the token can never pick up this completed request again once the token goes stale.
+			Mono<AccessToken> request = requestToken().doOnNext((token) -> {
+				this.current.set(token);
+				this.inFlight.compareAndSet(self.get(), null);
+			}).doOnError((ex) -> this.inFlight.compareAndSet(self.get(), null)).cache();
 			self.set(request);
 			if (this.inFlight.compareAndSet(null, request)) {
 				return request;

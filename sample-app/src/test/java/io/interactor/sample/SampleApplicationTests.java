@@ -1,0 +1,76 @@
+package io.interactor.sample;
+
+import java.net.http.HttpResponse;
+
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	static final MockWebServer interactor = new MockWebServer();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void interactorProperties(DynamicPropertyRegistry registry) throws Exception {
+		interactor.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				if (request.getTarget().equals("/auth/oauth/token")) {
+					return json("{\"access_token\":\"t\",\"expires_in\":900}");
+				}
+				if (request.getTarget().startsWith("/api/v1/assistants?")
+						&& "user_1".equals(request.getHeaders().get("X-Namespace"))
+						&& "Bearer t".equals(request.getHeaders().get("Authorization"))) {
+					return json("{\"data\":[{\"id\":\"asst_1\",\"name\":\"support\"}],\"meta\":{\"page\":1}}");
+				}
+				return new MockResponse.Builder().code(404)
+					.body("{\"error\":{\"code\":\"not_found\",\"request_id\":\"req_1\"}}")
+					.build();
+			}
+		});
+		interactor.start();
+		registry.add("interactor.client-id", () -> "client_sample");
+		registry.add("interactor.client-secret", () -> "secret_sample");
+		registry.add("interactor.account-server-url", () -> interactor.url("/auth").toString());
+		registry.add("interactor.core-api-url", () -> interactor.url("/api/v1").toString());
+	}
+
+	@AfterAll
+	static void stopServer() {
+		interactor.close();
+	}
+
+	static MockResponse json(String body) {
+		return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+	}
+
+	@Test
+	void listsAssistantsThroughTheInjectedClient() throws Exception {
+		HttpResponse<String> response = SampleHttp.get(this.port, "/assistants?namespace=user_1");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"id\":\"asst_1\"").contains("\"name\":\"support\"");
+	}
+
+	@Test
+	void mapsPlatformErrors() throws Exception {
+		HttpResponse<String> response = SampleHttp.get(this.port, "/assistants/missing?namespace=user_1");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("req_1");
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.interactor.sample;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationWithoutCredentialsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void startsAndExplainsWhatToConfigure() throws Exception {
+		HttpResponse<String> response = SampleHttp.get(this.port, "/assistants?namespace=user_1");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("INTERACTOR_CLIENT_ID");
+		assertThat(SampleHttp.get(this.port, "/actuator/health").statusCode()).isEqualTo(200);
+	}
+
+}
