@@ -137,11 +137,25 @@ public class InteractorWebhookAnnotationBeanPostProcessor
 					.toList();
 				Order methodOrder = AnnotatedElementUtils.findMergedAnnotation(method, Order.class);
 				int order = (methodOrder != null) ? methodOrder.value() : classOrder;
-				handlers.add(new WebhookHandlerMethod(candidate.beanName(), candidate.bean(), method, eventTypes,
-						order, resolvers));
+				handlers.add(new WebhookHandlerMethod(candidate.beanName(), exposedBean(factory, candidate), method,
+						eventTypes, order, resolvers));
 			});
 		}
 		return handlers;
+	}
+
+	/**
+	 * The object other beans see: a post-processor running after this one may have wrapped the bean in a proxy, so
+	 * the singleton is looked up again once every singleton exists.
+	 */
+	private static Object exposedBean(ConfigurableBeanFactory factory, Candidate candidate) {
+		if (factory.containsSingleton(candidate.beanName())) {
+			Object exposed = factory.getSingleton(candidate.beanName());
+			if (exposed != null && AopUtils.getTargetClass(exposed) == candidate.targetClass()) {
+				return exposed;
+			}
+		}
+		return candidate.bean();
 	}
 
 	private static String resolvePlaceholders(ConfigurableBeanFactory factory, String value) {
