@@ -187,6 +187,18 @@ class InteractorWebhookAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void reactiveApplicationWithoutWebFluxGetsNoRouterFunction() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(InteractorWebhookAutoConfiguration.class))
+			.withClassLoader(
+					new FilteredClassLoader(org.springframework.web.reactive.function.server.RouterFunction.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean("interactorWebhookRouterFunction");
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Handler {
 
