@@ -96,7 +96,7 @@ public final class InteractorWebhookAutoConfiguration {
 		InteractorProperties.Webhook webhook = properties.getWebhook();
 		WebhookIdempotencyStore idempotencyStore = store.getIfAvailable(() -> {
 			throw new IllegalStateException("No WebhookIdempotencyStore: 'interactor.webhook.idempotency.store="
-					+ webhook.getIdempotency().getStore().name().toLowerCase() + "' needs spring-boot-starter-data-redis"
+					+ webhook.getIdempotency().getStore().name().toLowerCase(java.util.Locale.ROOT) + "' needs spring-boot-starter-data-redis"
 					+ " and a RedisConnectionFactory (or define a WebhookIdempotencyStore bean)");
 		});
 		Duration processingTimeout = webhook.getIdempotency().getProcessingTimeout();
