@@ -1,0 +1,120 @@
+package io.interactor.spring.webhook.dispatch;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import io.interactor.spring.webhook.WebhookEvent;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
+
+/**
+ * Reads the tolerant webhook envelope of interactor-api.md §7.4 from a verified body.
+ */
+public final class WebhookEnvelopeParser {
+
+	private final JsonMapper jsonMapper;
+
+	/**
+	 * Create a parser.
+	 * @param jsonMapper the mapper reading the body
+	 */
+	public WebhookEnvelopeParser(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Parse a body.
+	 * @param headers the request headers
+	 * @param body the raw body
+	 * @return the event with {@code data} as JSON
+	 * @throws InvalidEnvelopeException if the body is not a JSON object or lacks a type or an idempotency key
+	 */
+	public WebhookEvent<JsonNode> parse(HttpHeaders headers, byte[] body) {
+		JsonNode root;
+		try {
+			root = this.jsonMapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidEnvelopeException(true);
+		}
+		if (root == null || !root.isObject()) {
+			throw new InvalidEnvelopeException(true);
+		}
+		JsonNode data = root.path("data");
+		String type = firstText(text(root, "type"), text(root, "event"), text(root, "event_type"),
+				headers.getFirst("X-Interactor-Event"));
+		String id = firstText(text(root, "id"), text(root, "delivery_id"), headers.getFirst("X-Interactor-Delivery"));
+		String idempotencyKey = firstText(text(root, "idempotency_key"), text(root, "id"),
+				headers.getFirst("X-Interactor-Webhook-Id"));
+		if (type == null || idempotencyKey == null) {
+			throw new InvalidEnvelopeException(false);
+		}
+		String namespace = firstText(text(root, "namespace"), text(data, "namespace"), text(data, "external_user_id"),
+				text(data, "user_ref"));
+		Instant timestamp = instant(firstText(text(root, "timestamp"), text(root, "created_at")));
+		JsonNode dataNode = data.isMissingNode() ? MissingNode.getInstance() : data;
+		return new WebhookEvent<>(id, type, timestamp, idempotencyKey, namespace, dataNode, dataNode, body, headers);
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		if (value.isString() || value.isNumber()) {
+			String text = value.asString();
+			return StringUtils.hasText(text) ? text : null;
+		}
+		return null;
+	}
+
+	private static @Nullable String firstText(@Nullable String... values) {
+		for (String value : values) {
+			if (StringUtils.hasText(value)) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Instant instant(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The body is not a usable envelope. The message never contains payload content.
+	 */
+	public static final class InvalidEnvelopeException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final boolean invalidJson;
+
+		InvalidEnvelopeException(boolean invalidJson) {
+			super(invalidJson ? "Webhook body is not a JSON object" : "Webhook envelope has no type or no id");
+			this.invalidJson = invalidJson;
+		}
+
+		/**
+		 * Whether the body is not JSON at all (as opposed to JSON lacking required fields).
+		 * @return {@code true} for malformed JSON
+		 */
+		public boolean isInvalidJson() {
+			return this.invalidJson;
+		}
+
+	}
+
+}

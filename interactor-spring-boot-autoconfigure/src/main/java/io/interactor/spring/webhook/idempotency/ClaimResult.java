@@ -1,0 +1,17 @@
+package io.interactor.spring.webhook.idempotency;
+
+/**
+ * Result of {@link WebhookIdempotencyStore#claim(String)}.
+ */
+public enum ClaimResult {
+
+	/** The caller owns the key now and must {@code complete} or {@code release} it. */
+	CLAIMED,
+
+	/** Another delivery with the same key is being processed. */
+	IN_PROGRESS,
+
+	/** A delivery with the same key was processed already. */
+	COMPLETED
+
+}

@@ -1,0 +1,44 @@
+package io.interactor.spring.webhook.signature;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Outcome of {@link WebhookSignatureVerifier#verify}: either valid, with the scheme and secret that matched, or a
+ * {@link VerificationFailure}.
+ *
+ * @param failure why verification failed, {@code null} when it succeeded
+ * @param matchedScheme the scheme that matched ({@link SignatureScheme#TIMESTAMPED} or {@link SignatureScheme#BODY}),
+ * {@code null} on failure
+ * @param secretIndex index of the matching secret: 0 for the current secret, 1.. for previous secrets, -1 on failure
+ */
+public record VerificationResult(@Nullable VerificationFailure failure, @Nullable SignatureScheme matchedScheme,
+		int secretIndex) {
+
+	/**
+	 * A successful result.
+	 * @param scheme the scheme that matched
+	 * @param secretIndex the index of the secret that matched
+	 * @return the result
+	 */
+	public static VerificationResult valid(SignatureScheme scheme, int secretIndex) {
+		return new VerificationResult(null, scheme, secretIndex);
+	}
+
+	/**
+	 * A failed result.
+	 * @param failure the reason
+	 * @return the result
+	 */
+	public static VerificationResult failed(VerificationFailure failure) {
+		return new VerificationResult(failure, null, -1);
+	}
+
+	/**
+	 * Whether the delivery is authentic and fresh.
+	 * @return {@code true} when verification succeeded
+	 */
+	public boolean isValid() {
+		return this.failure == null;
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.interactor.spring.webhook.idempotency;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.interactor.spring.test.EnabledIfRedis;
+import io.interactor.spring.test.RedisCondition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+@EnabledIfRedis
+class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
+
+	private static final String PREFIX = "interactor:webhook:test:";
+
+	private LettuceConnectionFactory connectionFactory;
+
+	private StringRedisTemplate redis;
+
+	private RedisWebhookIdempotencyStore store;
+
+	@BeforeEach
+	void setUp() {
+		this.connectionFactory = RedisCondition.connectionFactory();
+		this.redis = new StringRedisTemplate(this.connectionFactory);
+		this.store = new RedisWebhookIdempotencyStore(this.redis, PREFIX, Duration.ofMinutes(5), Duration.ofDays(7));
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.connectionFactory.destroy();
+	}
+
+	@Override
+	protected WebhookIdempotencyStore store() {
+		return this.store;
+	}
+
+	@Test
+	void writesPrefixedKeysWithTheConfiguredExpiry() {
+		String key = key();
+		this.store.claim(key);
+		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing");
+		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(290L, 300L);
+		this.store.complete(key);
+		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("done");
+		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(Duration.ofDays(7).toSeconds() - 10,
+				Duration.ofDays(7).toSeconds());
+		this.store.release(key);
+		assertThat(this.redis.hasKey(PREFIX + key)).isFalse();
+	}
+
+	@Test
+	void claimLapsesAfterProcessingTimeout() {
+		RedisWebhookIdempotencyStore shortClaims = new RedisWebhookIdempotencyStore(this.redis, PREFIX,
+				Duration.ofMillis(200), Duration.ofDays(7));
+		String key = key();
+		assertThat(shortClaims.claim(key)).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(shortClaims.claim(key)).isEqualTo(ClaimResult.IN_PROGRESS);
+		await().atMost(Duration.ofSeconds(5)).until(() -> shortClaims.claim(key) == ClaimResult.CLAIMED);
+	}
+
+	@Test
+	void completedKeyExpiresAfterTtl() {
+		RedisWebhookIdempotencyStore shortTtl = new RedisWebhookIdempotencyStore(this.redis, PREFIX,
+				Duration.ofMinutes(5), Duration.ofMillis(200));
+		String key = key();
+		shortTtl.claim(key);
+		shortTtl.complete(key);
+		assertThat(shortTtl.claim(key)).isEqualTo(ClaimResult.COMPLETED);
+		await().atMost(Duration.ofSeconds(5)).until(() -> shortTtl.claim(key) == ClaimResult.CLAIMED);
+	}
+
+	@Test
+	void unreachableRedisIsReportedAsStoreException() {
+		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+		nowhere.afterPropertiesSet();
+		nowhere.start();
+		try {
+			RedisWebhookIdempotencyStore down = new RedisWebhookIdempotencyStore(new StringRedisTemplate(nowhere),
+					PREFIX, Duration.ofMinutes(5), Duration.ofDays(7));
+			assertThatExceptionOfType(IdempotencyStoreException.class).isThrownBy(() -> down.claim("a"));
+		}
+		finally {
+			nowhere.destroy();
+		}
+	}
+
+}
