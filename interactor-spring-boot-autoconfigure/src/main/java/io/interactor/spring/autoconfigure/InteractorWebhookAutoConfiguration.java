@@ -34,10 +34,15 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -51,7 +56,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * (the actuator's management chain runs before the servlet security auto-configuration, so it is covered too).
  */
 @AutoConfiguration(afterName = { InteractorWebhookAutoConfiguration.DATA_REDIS_AUTO_CONFIGURATION,
-		InteractorWebhookAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION })
+		InteractorWebhookAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION,
+		InteractorWebhookAutoConfiguration.REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION })
 @ConditionalOnClass(HttpHeaders.class)
 @ConditionalOnBooleanProperty(name = "interactor.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(InteractorProperties.class)
@@ -60,6 +66,8 @@ public final class InteractorWebhookAutoConfiguration {
 	static final String DATA_REDIS_AUTO_CONFIGURATION = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration";
 
 	static final String SERVLET_WEB_SECURITY_AUTO_CONFIGURATION = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
+
+	static final String REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration";
 
 	/** Order of the webhook security filter chain: before application chains that match every request. */
 	public static final int SECURITY_FILTER_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -187,6 +195,46 @@ public final class InteractorWebhookAutoConfiguration {
 				.requestCache(AbstractHttpConfigurer::disable)
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass({ SecurityWebFilterChain.class, ServerHttpSecurity.class })
+	@ConditionalOnBean(ServerHttpSecurity.class)
+	@ConditionalOnBooleanProperty(name = "interactor.webhook.security.permit-path", matchIfMissing = true)
+	static class ReactiveSecurityConfiguration {
+
+		/**
+		 * Spring Security applies its default WebFlux chain only while no {@link SecurityWebFilterChain} bean exists,
+		 * so adding the webhook chain alone would leave every other path open. When the application defines no chain
+		 * of its own, this one takes the default's place (every exchange authenticated, HTTP Basic and form login).
+		 * It must stay declared before the webhook chain: conditions are evaluated in declaration order.
+		 */
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		@ConditionalOnMissingBean(SecurityWebFilterChain.class)
+		SecurityWebFilterChain interactorDefaultSecurityWebFilterChain(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+				.httpBasic(Customizer.withDefaults())
+				.formLogin(Customizer.withDefaults())
+				.build();
+		}
+
+		@Bean
+		@Order(SECURITY_FILTER_CHAIN_ORDER)
+		@ConditionalOnMissingBean(name = "interactorWebhookSecurityWebFilterChain")
+		SecurityWebFilterChain interactorWebhookSecurityWebFilterChain(ServerHttpSecurity http,
+				InteractorProperties properties) {
+			return http
+				.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
+						properties.getWebhook().getPath()))
+				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+				.csrf(ServerHttpSecurity.CsrfSpec::disable)
+				.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+				.build();
 		}
 
 	}
