@@ -48,8 +48,9 @@ public final class CoreApiClient {
 
 	private static final byte[] EMPTY = new byte[0];
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENT = new ParameterizedTypeReference<>() {
-	};
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENT = //
+			new ParameterizedTypeReference<>() {
+			};
 
 	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
 		.isPresent("reactor.netty.http.client.HttpClientRequest", CoreApiClient.class.getClassLoader());

@@ -9,8 +9,8 @@ import io.interactor.spring.client.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 
 /**
- * Data sources ({@code /data-sources}), blocking. The same operations as {@link ReactiveDataSources}; errors are thrown as
- * {@link io.interactor.spring.client.error.InteractorException}s.
+ * Data sources ({@code /data-sources}), blocking. The same operations as {@link ReactiveDataSources}; errors are thrown
+ * as {@link io.interactor.spring.client.error.InteractorException}s.
  */
 public final class DataSources {
 

@@ -12,8 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Data sources ({@code /data-sources}), reactive. Every method takes the namespace first; arguments are validated when the
- * method is called, before any request is made.
+ * Data sources ({@code /data-sources}), reactive. Every method takes the namespace first; arguments are validated when
+ * the method is called, before any request is made.
  */
 public final class ReactiveDataSources {
 

@@ -10,8 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tools ({@code /tools}), reactive. Every method takes the namespace first; arguments are validated when the
- * method is called, before any request is made.
+ * Tools ({@code /tools}), reactive. Every method takes the namespace first; arguments are validated when the method is
+ * called, before any request is made.
  */
 public final class ReactiveTools {
 

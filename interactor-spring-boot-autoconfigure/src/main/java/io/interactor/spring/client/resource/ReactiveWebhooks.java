@@ -12,8 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Webhook subscriptions ({@code /webhooks}), reactive. Every method takes the namespace first; arguments are validated when the
- * method is called, before any request is made.
+ * Webhook subscriptions ({@code /webhooks}), reactive. Every method takes the namespace first; arguments are validated
+ * when the method is called, before any request is made.
  */
 public final class ReactiveWebhooks {
 
@@ -35,7 +35,8 @@ public final class ReactiveWebhooks {
 	 * @return the created webhook
 	 */
 	public Mono<Webhook> create(String namespace, CreateWebhookRequest request, RequestOptions options) {
-		return this.api.retrieve(ApiRequest.post(namespace, COLLECTION).body(request).options(options).generateIdempotencyKey(),
+		return this.api.retrieve(
+				ApiRequest.post(namespace, COLLECTION).body(request).options(options).generateIdempotencyKey(),
 				Webhook.class);
 	}
 

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Workflow definitions ({@code /workflows}), reactive. Every method takes the namespace first; arguments are validated when the
- * method is called, before any request is made.
+ * Workflow definitions ({@code /workflows}), reactive. Every method takes the namespace first; arguments are validated
+ * when the method is called, before any request is made.
  */
 public final class ReactiveWorkflows {
 

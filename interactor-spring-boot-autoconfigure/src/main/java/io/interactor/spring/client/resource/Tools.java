@@ -9,8 +9,8 @@ import io.interactor.spring.client.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 
 /**
- * Tools ({@code /tools}), blocking. The same operations as {@link ReactiveTools}; errors are thrown as
- * {@link io.interactor.spring.client.error.InteractorException}s.
+ * Tools ({@code /tools}), blocking. The same operations as {@link ReactiveTools}; errors are thrown as {@link
+ * io.interactor.spring.client.error.InteractorException}s.
  */
 public final class Tools {
 

@@ -9,8 +9,8 @@ import io.interactor.spring.client.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 
 /**
- * Webhook subscriptions ({@code /webhooks}), blocking. The same operations as {@link ReactiveWebhooks}; errors are thrown as
- * {@link io.interactor.spring.client.error.InteractorException}s.
+ * Webhook subscriptions ({@code /webhooks}), blocking. The same operations as {@link ReactiveWebhooks}; errors are
+ * thrown as {@link io.interactor.spring.client.error.InteractorException}s.
  */
 public final class Webhooks {
 

@@ -10,8 +10,8 @@ import io.interactor.spring.client.http.ApiRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Workflow definitions ({@code /workflows}), blocking. The same operations as {@link ReactiveWorkflows}; errors are thrown as
- * {@link io.interactor.spring.client.error.InteractorException}s.
+ * Workflow definitions ({@code /workflows}), blocking. The same operations as {@link ReactiveWorkflows}; errors are
+ * thrown as {@link io.interactor.spring.client.error.InteractorException}s.
  */
 public final class Workflows {
 

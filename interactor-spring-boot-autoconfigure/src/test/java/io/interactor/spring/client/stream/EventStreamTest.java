@@ -19,6 +19,7 @@ import io.interactor.spring.client.testsupport.MockCoreApi;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,7 +117,7 @@ class EventStreamTest {
 		ReactiveInteractorClient client = this.api.clientBuilder().tokenProvider(new CountingTokenProvider(tokens))
 			.build();
 		this.api.on("GET", "/workflow-instances/wfi_1/stream",
-				streaming(new DroppingBody("id: 7\nevent: state_changed\ndata: {\"state\":\"review\"}\n\n")));
+				dropping(new DroppingBody("id: 7\nevent: state_changed\ndata: {\"state\":\"review\"}\n\n")));
 		this.api.on("GET", "/workflow-instances/wfi_1/stream",
 				sse("id: 8\nevent: completed\ndata: {\"status\":\"completed\"}\n\n"));
 		StepVerifier.create(client.workflowInstances().stream(NS, "wfi_1", FAST).take(2))
@@ -209,6 +210,11 @@ class EventStreamTest {
 			.build();
 	}
 
+	/** A streamed response after which the server closes the socket, as a crashed or restarted server would. */
+	private static MockResponse dropping(MockResponseBody body) {
+		return new MockResponse.Builder(streaming(body)).onResponseEnd(new SocketEffect.CloseSocket()).build();
+	}
+
 	private static MockResponse sse(String body) {
 		return new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build();
 	}
@@ -228,7 +234,7 @@ class EventStreamTest {
 
 	}
 
-	/** Writes some events, then breaks the connection. */
+	/** Writes some events, then the server drops the connection (the client cannot tell it from a crash). */
 	private record DroppingBody(String events) implements MockResponseBody {
 
 		@Override
@@ -240,8 +246,7 @@ class EventStreamTest {
 		public void writeTo(BufferedSink sink) throws IOException {
 			sink.writeUtf8(this.events);
 			sink.flush();
-			// Closing the sink closes the socket mid-stream: the client sees the connection end.
-			sink.close();
+			// The response's onResponseEnd effect then closes the socket.
 		}
 
 	}
