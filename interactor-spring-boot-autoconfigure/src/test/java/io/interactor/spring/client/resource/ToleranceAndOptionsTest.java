@@ -1,5 +1,6 @@
 package io.interactor.spring.client.resource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import io.interactor.spring.client.IdempotencyKeys;
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.RequestOptions;
+import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.testsupport.MockCoreApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +101,19 @@ class ToleranceAndOptionsTest {
 			.block();
 		assertThat(this.api.coreRequests()).extracting((request) -> request.getHeaders().get("Idempotency-Key"))
 			.containsExactly(key, "tool-key");
+	}
+
+	@Test
+	void generatedKeyIsTheSameOnEveryRetryOfACreate() {
+		RetryPolicy quick = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(5));
+		InteractorClient retrying = new InteractorClient(this.api.clientBuilder().retryPolicy(quick).build());
+		this.api.on("POST", "/workflow-instances", MockCoreApi.json(503, "{\"error\":{\"code\":\"unavailable\"}}"));
+		this.api.on("POST", "/workflow-instances", MockCoreApi.json(201, "{\"data\":{\"id\":\"wfi_1\"}}"));
+		retrying.workflowInstances().start(NS, StartWorkflowRequest.of("wf_1", Map.of()));
+		assertThat(this.api.coreRequests()).hasSize(2)
+			.extracting((r) -> r.getHeaders().get("Idempotency-Key"))
+			.doesNotContainNull()
+			.containsOnly(this.api.coreRequests().get(0).getHeaders().get("Idempotency-Key"));
 	}
 
 	@Test
