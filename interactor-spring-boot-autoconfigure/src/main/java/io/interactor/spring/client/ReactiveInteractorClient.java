@@ -13,9 +13,20 @@ import io.interactor.spring.client.auth.TokenRequestFormat;
 import io.interactor.spring.client.http.BearerTokenExchangeFilter;
 import io.interactor.spring.client.http.CoreApiClient;
 import io.interactor.spring.client.http.ErrorResponseMapper;
+import io.interactor.spring.client.http.PlatformSignalsFilter;
+import io.interactor.spring.client.http.RateLimitStatus;
 import io.interactor.spring.client.http.RetryExchangeFilter;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.resource.ReactiveAssistants;
+import io.interactor.spring.client.resource.ReactiveCredentials;
+import io.interactor.spring.client.resource.ReactiveDataSources;
+import io.interactor.spring.client.resource.ReactiveOAuth;
+import io.interactor.spring.client.resource.ReactiveRooms;
+import io.interactor.spring.client.resource.ReactiveTools;
+import io.interactor.spring.client.resource.ReactiveWebhooks;
+import io.interactor.spring.client.resource.ReactiveWorkflowInstances;
+import io.interactor.spring.client.resource.ReactiveWorkflows;
+import io.interactor.spring.client.stream.EventStreamConnector;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -40,7 +51,25 @@ public final class ReactiveInteractorClient {
 
 	private final AccessTokenProvider tokenProvider;
 
+	private final RateLimitStatus rateLimitStatus;
+
+	private final ReactiveCredentials credentials;
+
+	private final ReactiveOAuth oauth;
+
 	private final ReactiveAssistants assistants;
+
+	private final ReactiveRooms rooms;
+
+	private final ReactiveTools tools;
+
+	private final ReactiveDataSources dataSources;
+
+	private final ReactiveWorkflows workflows;
+
+	private final ReactiveWorkflowInstances workflowInstances;
+
+	private final ReactiveWebhooks webhooks;
 
 	/**
 	 * Create a client over a configured {@link CoreApiClient}; {@link #builder()} does this for you.
@@ -48,9 +77,30 @@ public final class ReactiveInteractorClient {
 	 * @param tokenProvider the token provider behind {@code api}
 	 */
 	public ReactiveInteractorClient(CoreApiClient api, AccessTokenProvider tokenProvider) {
+		this(api, tokenProvider, new RateLimitStatus());
+	}
+
+	/**
+	 * Create a client over a configured {@link CoreApiClient}; {@link #builder()} does this for you.
+	 * @param api executes Core API requests
+	 * @param tokenProvider the token provider behind {@code api}
+	 * @param rateLimitStatus the rate-limit values a {@link PlatformSignalsFilter} on {@code api}'s client updates
+	 */
+	public ReactiveInteractorClient(CoreApiClient api, AccessTokenProvider tokenProvider,
+			RateLimitStatus rateLimitStatus) {
 		this.api = api;
 		this.tokenProvider = tokenProvider;
+		this.rateLimitStatus = rateLimitStatus;
+		EventStreamConnector streams = new EventStreamConnector(api, Clock.systemUTC());
+		this.credentials = new ReactiveCredentials(api);
+		this.oauth = new ReactiveOAuth(api);
 		this.assistants = new ReactiveAssistants(api);
+		this.rooms = new ReactiveRooms(api, streams);
+		this.tools = new ReactiveTools(api);
+		this.dataSources = new ReactiveDataSources(api);
+		this.workflows = new ReactiveWorkflows(api);
+		this.workflowInstances = new ReactiveWorkflowInstances(api, streams);
+		this.webhooks = new ReactiveWebhooks(api);
 	}
 
 	/**
@@ -62,11 +112,83 @@ public final class ReactiveInteractorClient {
 	}
 
 	/**
+	 * Credentials: list, get, token, refresh, revoke.
+	 * @return the credentials resource group
+	 */
+	public ReactiveCredentials credentials() {
+		return this.credentials;
+	}
+
+	/**
+	 * OAuth connect flows: initiate, complete, status.
+	 * @return the OAuth resource group
+	 */
+	public ReactiveOAuth oauth() {
+		return this.oauth;
+	}
+
+	/**
 	 * Assistants: create, get, list, update, delete.
 	 * @return the assistants resource group
 	 */
 	public ReactiveAssistants assistants() {
 		return this.assistants;
+	}
+
+	/**
+	 * Rooms: create, get, list, update, delete, messages, tool results, event stream.
+	 * @return the rooms resource group
+	 */
+	public ReactiveRooms rooms() {
+		return this.rooms;
+	}
+
+	/**
+	 * Tools: create, get, list, update, delete.
+	 * @return the tools resource group
+	 */
+	public ReactiveTools tools() {
+		return this.tools;
+	}
+
+	/**
+	 * Data sources: create, get, list, update, delete, sync.
+	 * @return the data sources resource group
+	 */
+	public ReactiveDataSources dataSources() {
+		return this.dataSources;
+	}
+
+	/**
+	 * Workflow definitions: create, get, list, delete.
+	 * @return the workflows resource group
+	 */
+	public ReactiveWorkflows workflows() {
+		return this.workflows;
+	}
+
+	/**
+	 * Workflow instances: start, get, list, input, events, cancel, thread, event stream.
+	 * @return the workflow instances resource group
+	 */
+	public ReactiveWorkflowInstances workflowInstances() {
+		return this.workflowInstances;
+	}
+
+	/**
+	 * Webhook subscriptions: create, get, list, update, delete, rotate secret.
+	 * @return the webhooks resource group
+	 */
+	public ReactiveWebhooks webhooks() {
+		return this.webhooks;
+	}
+
+	/**
+	 * The last {@code X-RateLimit-*} values the Core API sent.
+	 * @return the rate-limit status, updated in place
+	 */
+	public RateLimitStatus rateLimitStatus() {
+		return this.rateLimitStatus;
 	}
 
 	/**
@@ -331,11 +453,14 @@ public final class ReactiveInteractorClient {
 					: clientCredentialsTokenProvider(mapper);
 			DefaultUriBuilderFactory uriFactory = new DefaultUriBuilderFactory(coreUrl);
 			uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock);
 			WebClient coreWebClient = baseWebClientBuilder().uriBuilderFactory(uriFactory)
 				.filter(new RetryExchangeFilter(this.retryPolicy, false, this.clock, this.retryScheduler, this.jitter))
 				.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
+				.filter(platformSignals)
 				.build();
-			return new ReactiveInteractorClient(new CoreApiClient(coreWebClient, mapper, errorMapper), tokens);
+			return new ReactiveInteractorClient(new CoreApiClient(coreWebClient, mapper, errorMapper), tokens,
+					platformSignals.rateLimitStatus());
 		}
 
 		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper) {

@@ -12,6 +12,7 @@ import io.interactor.spring.client.Page;
 import io.interactor.spring.client.PageMeta;
 import io.interactor.spring.client.error.InteractorException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
 import tools.jackson.core.JacksonException;
@@ -19,7 +20,9 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -40,7 +43,14 @@ public final class CoreApiClient {
 	/** Header carrying the tenant namespace. */
 	public static final String NAMESPACE_HEADER = "X-Namespace";
 
+	/** Header resuming a server-sent event stream after the last event id seen. */
+	public static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
+
 	private static final byte[] EMPTY = new byte[0];
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENT = //
+			new ParameterizedTypeReference<>() {
+			};
 
 	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
 		.isPresent("reactor.netty.http.client.HttpClientRequest", CoreApiClient.class.getClassLoader());
@@ -152,6 +162,43 @@ public final class CoreApiClient {
 		PageMeta meta = (metaNode != null) ? convert(metaNode, this.jsonMapper.constructType(PageMeta.class))
 				: PageMeta.NONE;
 		return new Page<>(list, meta);
+	}
+
+	/**
+	 * Open a {@code text/event-stream} GET: one HTTP connection per subscription, closed when the subscription is
+	 * cancelled. It goes through the same filters as every call, so each (re)connect asks the token provider for a
+	 * valid token and sends it as a header, never in the URL. Reconnecting is the caller's job.
+	 * @param request the GET request of the stream
+	 * @param lastEventId the id to resume after ({@code Last-Event-ID}), or {@code null}
+	 * @param readTimeout the longest silence tolerated by the connection itself, or {@code null} for the client's
+	 * response timeout (which is usually shorter than a heartbeat interval)
+	 * @return the raw events, comments included; an error status errors like any call
+	 */
+	public Flux<ServerSentEvent<String>> openEventStream(ApiRequest request, @Nullable String lastEventId,
+			@Nullable Duration readTimeout) {
+		return Flux.defer(() -> {
+			WebClient.RequestHeadersSpec<?> spec = this.webClient.get()
+				.uri(uriTemplate(request), uriVariables(request))
+				.attribute(URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.headers((headers) -> {
+					headers.set(NAMESPACE_HEADER, request.namespace());
+					if (lastEventId != null) {
+						headers.set(LAST_EVENT_ID_HEADER, lastEventId);
+					}
+				});
+			if (readTimeout != null && REACTOR_NETTY_PRESENT) {
+				spec.httpRequest((httpRequest) -> ResponseTimeout.apply(httpRequest.getNativeRequest(), readTimeout));
+			}
+			return spec.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
+					? response.bodyToFlux(SERVER_SENT_EVENT)
+					: response.bodyToMono(byte[].class)
+						.defaultIfEmpty(EMPTY)
+						.flatMapMany((body) -> Flux.error(this.errorMapper.coreApiError(response.statusCode().value(),
+								response.headers().asHttpHeaders(), body))));
+		})
+			.onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors
+				.toNetworkException("Interactor event stream " + request.pathTemplate() + " failed", ex));
 	}
 
 	private Mono<JsonNode> send(ApiRequest request) {

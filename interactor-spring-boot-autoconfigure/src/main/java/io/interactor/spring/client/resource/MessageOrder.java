@@ -1,0 +1,22 @@
+package io.interactor.spring.client.resource;
+
+/**
+ * Order of a message list.
+ */
+public enum MessageOrder {
+
+	/** Oldest first. */
+	ASC,
+
+	/** Newest first. */
+	DESC;
+
+	/**
+	 * The query value.
+	 * @return {@code asc} or {@code desc}
+	 */
+	public String value() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

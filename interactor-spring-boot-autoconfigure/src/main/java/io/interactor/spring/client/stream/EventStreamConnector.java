@@ -1,0 +1,143 @@
+package io.interactor.spring.client.stream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.interactor.spring.client.error.InteractorApiException;
+import io.interactor.spring.client.error.InteractorException;
+import io.interactor.spring.client.error.InteractorStreamException;
+import io.interactor.spring.client.http.ApiRequest;
+import io.interactor.spring.client.http.CoreApiClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.StringNode;
+
+import org.springframework.http.codec.ServerSentEvent;
+
+/**
+ * Keeps a server-sent event stream open: re-opens the connection when it drops, ends, fails with a retryable
+ * status or stays silent longer than the heartbeat timeout, with exponential back-off and jitter, sending
+ * {@code Last-Event-ID} once an id was seen. The attempt counter restarts whenever an event arrives; when
+ * {@link StreamSettings#maxAttempts()} reconnects in a row fail, the stream errors with an
+ * {@link InteractorStreamException}. Statuses that a reconnect cannot fix (403, 404, other 4xx) end the stream at
+ * once with their {@link InteractorApiException}.
+ */
+public final class EventStreamConnector {
+
+	private static final Log logger = LogFactory.getLog(EventStreamConnector.class);
+
+	private final CoreApiClient api;
+
+	private final Clock clock;
+
+	/**
+	 * Create a connector.
+	 * @param api opens the connections
+	 * @param clock stamps {@link StreamEvent#receivedAt()}
+	 */
+	public EventStreamConnector(CoreApiClient api, Clock clock) {
+		this.api = api;
+		this.clock = clock;
+	}
+
+	/**
+	 * Connect on subscription; cancel the subscription to close the connection.
+	 * @param request the GET request of the stream
+	 * @param settings reconnect and watchdog settings
+	 * @return the events, in the order received; never completes by itself
+	 */
+	public Flux<StreamEvent> connect(ApiRequest request, StreamSettings settings) {
+		String endpoint = request.pathTemplate();
+		// The connection's own read timeout stays above the watchdog so that the watchdog decides.
+		Duration readTimeout = settings.heartbeatTimeout().multipliedBy(2);
+		return Flux.defer(() -> {
+			AtomicReference<@Nullable String> lastEventId = new AtomicReference<>();
+			return Flux.defer(() -> this.api.openEventStream(request, lastEventId.get(), readTimeout))
+				.doOnNext((event) -> {
+					if (event.id() != null && !event.id().isEmpty()) {
+						lastEventId.set(event.id());
+					}
+				})
+				// Comments count as activity: the watchdog sits before they are filtered out.
+				.timeout(settings.heartbeatTimeout(), null, settings.scheduler())
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new HeartbeatMissedException(endpoint, settings.heartbeatTimeout()))
+				// A stream has no natural end: the server closing it is a drop to recover from.
+				.concatWith(Flux.error(() -> new InteractorException("Interactor event stream " + endpoint
+						+ " was closed by the server")))
+				.retryWhen(retry(endpoint, settings))
+				// Unbounded demand upstream keeps a slow consumer from looking like a silent server.
+				.onBackpressureBuffer()
+				.filter((event) -> event.data() != null || event.event() != null)
+				.map(this::toStreamEvent);
+		});
+	}
+
+	private Retry retry(String endpoint, StreamSettings settings) {
+		return Retry.backoff(settings.maxAttempts(), settings.initialBackoff())
+			.maxBackoff(settings.maxBackoff())
+			.jitter(settings.jitter())
+			.scheduler(settings.scheduler())
+			.transientErrors(true)
+			.filter(EventStreamConnector::isRetryable)
+			.doBeforeRetry((signal) -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Reconnecting Interactor event stream " + endpoint + " (attempt "
+							+ (signal.totalRetriesInARow() + 1) + "): " + signal.failure().getMessage());
+				}
+			})
+			.onRetryExhaustedThrow((spec, signal) -> new InteractorStreamException(endpoint,
+					signal.totalRetriesInARow(), signal.failure()));
+	}
+
+	private static boolean isRetryable(Throwable failure) {
+		if (failure instanceof InteractorApiException api) {
+			int status = api.status();
+			return status == 401 || status == 408 || status == 429 || status >= 500;
+		}
+		// Network errors, drops, closes and missed heartbeats; not bugs such as a failing decoder.
+		return failure instanceof InteractorException;
+	}
+
+	private StreamEvent toStreamEvent(ServerSentEvent<String> event) {
+		String name = (event.event() != null && !event.event().isEmpty()) ? event.event() : "message";
+		JsonNode data = parse(event.data());
+		JsonNode type = data.isObject() ? data.get("type") : null;
+		return new StreamEvent(name, event.id(), (type != null && type.isString()) ? type.asString() : name, data,
+				this.clock.instant());
+	}
+
+	private JsonNode parse(@Nullable String data) {
+		if (data == null || data.isEmpty()) {
+			return MissingNode.getInstance();
+		}
+		try {
+			return this.api.jsonMapper().readTree(data);
+		}
+		catch (JacksonException ex) {
+			// Plain-text data is legal SSE: pass it on as a string.
+			return StringNode.valueOf(data);
+		}
+	}
+
+	/** The stream stayed silent longer than the heartbeat timeout. */
+	static final class HeartbeatMissedException extends InteractorException {
+
+		private static final long serialVersionUID = 1L;
+
+		HeartbeatMissedException(String endpoint, Duration timeout) {
+			super("No event or heartbeat on Interactor event stream " + endpoint + " for " + timeout);
+		}
+
+	}
+
+}
