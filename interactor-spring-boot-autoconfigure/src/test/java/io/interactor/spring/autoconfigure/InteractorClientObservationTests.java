@@ -118,6 +118,8 @@ class InteractorClientObservationTests {
 			.count()).isEqualTo(1);
 		// The query variables are not part of the tag.
 		assertThat(registry.get("http.client.requests").tags("uri", "/assistants").timer().count()).isEqualTo(1);
+		assertThat(registry.get("http.client.requests").tags("uri", "/oauth/token", "method", "POST").timer().count())
+			.isEqualTo(1);
 		for (Meter meter : registry.find("http.client.requests").meters()) {
 			for (Tag tag : meter.getId().getTags()) {
 				assertThat(tag.getValue()).doesNotContain(ASSISTANT_ID, NS, "?", "_q0", "page");

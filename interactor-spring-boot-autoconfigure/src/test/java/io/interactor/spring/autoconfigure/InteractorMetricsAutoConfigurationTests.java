@@ -1,5 +1,6 @@
 package io.interactor.spring.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,6 +73,14 @@ class InteractorMetricsAutoConfigurationTests {
 				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET,
 				"interactor.account-server-url=" + this.server.accountServerUrl(),
 				"interactor.core-api-url=" + this.server.coreApiUrl() };
+	}
+
+	@Test
+	void isRegisteredInAutoConfigurationImports() throws Exception {
+		String imports = new String(getClass().getClassLoader()
+			.getResourceAsStream("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
+			.readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(imports.lines()).contains(InteractorMetricsAutoConfiguration.class.getName());
 	}
 
 	@Test

@@ -50,6 +50,12 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	private static final Log logger = LogFactory.getLog(ClientCredentialsTokenProvider.class);
 
+	/**
+	 * The request attribute from which Spring's {@code http.client.requests} observation takes its {@code uri} tag;
+	 * a call made with a {@link URI} has none, and would be tagged {@code none}.
+	 */
+	private static final String WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	/** Lifetime assumed when a token response carries no {@code expires_in}: the documented 15 minutes. */
 	static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(900);
 
@@ -190,6 +196,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 			logger.debug("Requesting Interactor access token (" + this.format.name().toLowerCase() + " request)");
 			WebClient.RequestBodySpec spec = this.webClient.post()
 				.uri(this.tokenUri)
+				.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, "/oauth/token")
 				.accept(MediaType.APPLICATION_JSON);
 			WebClient.RequestHeadersSpec<?> request = switch (this.format) {
 				case JSON -> spec.contentType(MediaType.APPLICATION_JSON)
