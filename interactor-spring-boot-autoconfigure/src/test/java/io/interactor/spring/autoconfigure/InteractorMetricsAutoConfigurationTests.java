@@ -108,6 +108,23 @@ class InteractorMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void bootsMeterPropertiesApplyByPrefix() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(InteractorMetricsAutoConfiguration.class,
+					InteractorClientAutoConfiguration.class, MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.withPropertyValues(serverProperties())
+			.withPropertyValues("management.metrics.enable.interactor.requests=false")
+			.run((context) -> {
+				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("interactor.requests").counters()).isEmpty();
+				assertThat(registry.get("interactor.request.duration").timer().count()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void noMeterRegistryMeansNoMetricsBean() {
 		this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InteractorMetrics.class));
 	}
