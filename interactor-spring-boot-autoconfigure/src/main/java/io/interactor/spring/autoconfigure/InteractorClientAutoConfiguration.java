@@ -3,11 +3,13 @@ package io.interactor.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.BaseUrls;
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.http.RetryPolicy;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +30,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * credentials, while one that injects them without credentials fails at startup with
  * {@link MissingInteractorCredentialsException}. Spring Boot's {@link WebClient.Builder} is used when present
  * (cloned, so its customisations apply without being changed), and the application's {@link JsonMapper}.
+ * <p>
+ * The client reports to the {@link InteractorMetrics} bean when there is one (see
+ * {@link InteractorMetricsAutoConfiguration}). Its calls are observed as {@code http.client.requests} through Spring
+ * Boot's builder, which carries the {@link ObservationRegistry}; without that builder the context's registry is set
+ * directly, so metrics and trace propagation do not depend on {@code spring-boot-webclient}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
@@ -40,7 +47,8 @@ public final class InteractorClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveInteractorClient reactiveInteractorClient(InteractorProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<AccessTokenProvider> tokenProvider, ObjectProvider<InteractorClientCustomizer> customizers) {
+			ObjectProvider<AccessTokenProvider> tokenProvider, ObjectProvider<InteractorClientCustomizer> customizers,
+			ObjectProvider<InteractorMetrics> metrics, ObjectProvider<ObservationRegistry> observationRegistry) {
 		ReactiveInteractorClient.Builder builder = ReactiveInteractorClient.builder();
 		AccessTokenProvider customTokenProvider = tokenProvider.getIfAvailable();
 		if (customTokenProvider != null) {
@@ -60,8 +68,15 @@ public final class InteractorClientAutoConfiguration {
 			.responseTimeout(properties.getHttp().getResponseTimeout())
 			.retryPolicy(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()));
-		webClientBuilder.ifAvailable(builder::webClientBuilder);
+		WebClient.Builder bootWebClientBuilder = webClientBuilder.getIfAvailable();
+		if (bootWebClientBuilder != null) {
+			builder.webClientBuilder(bootWebClientBuilder);
+		}
+		else {
+			observationRegistry.ifAvailable(builder::observationRegistry);
+		}
 		jsonMapper.ifAvailable(builder::jsonMapper);
+		metrics.ifAvailable(builder::metrics);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -65,6 +65,8 @@ public class InteractorProperties {
 
 	private final Webhook webhook = new Webhook();
 
+	private final Metrics metrics = new Metrics();
+
 	public @Nullable String getClientId() {
 		return this.clientId;
 	}
@@ -146,12 +148,17 @@ public class InteractorProperties {
 		return this.webhook;
 	}
 
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
 	@Override
 	public String toString() {
 		return "InteractorProperties{clientId=" + this.clientId + ", clientSecret=" + redact(this.clientSecret)
 				+ ", scopes=" + this.scopes + ", environment=" + this.environment + ", accountServerUrl="
 				+ determineAccountServerUrl() + ", coreApiUrl=" + determineCoreApiUrl() + ", token=" + this.token
-				+ ", http=" + this.http + ", retry=" + this.retry + ", webhook=" + this.webhook + "}";
+				+ ", http=" + this.http + ", retry=" + this.retry + ", webhook=" + this.webhook + ", metrics="
+				+ this.metrics + "}";
 	}
 
 	static String redact(@Nullable String secret) {
@@ -518,6 +525,32 @@ public class InteractorProperties {
 				return "{permitPath=" + this.permitPath + "}";
 			}
 
+		}
+
+	}
+
+	/**
+	 * Micrometer metrics of the client and the webhook endpoint (published when a MeterRegistry exists).
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether request, error, event stream and webhook meters carry a 'namespace' tag. Off by default: every
+		 * namespace (often one per end user) becomes its own time series.
+		 */
+		private boolean namespaceTag;
+
+		public boolean isNamespaceTag() {
+			return this.namespaceTag;
+		}
+
+		public void setNamespaceTag(boolean namespaceTag) {
+			this.namespaceTag = namespaceTag;
+		}
+
+		@Override
+		public String toString() {
+			return "{namespaceTag=" + this.namespaceTag + "}";
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.webhook.dispatch.InteractorWebhookAnnotationBeanPostProcessor;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
@@ -100,7 +101,8 @@ public final class InteractorWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebhookDispatcher interactorWebhookDispatcher(WebhookSignatureVerifier verifier,
 			ObjectProvider<WebhookIdempotencyStore> store, WebhookHandlerRegistry registry,
-			ObjectProvider<JsonMapper> jsonMapper, InteractorProperties properties) {
+			ObjectProvider<JsonMapper> jsonMapper, InteractorProperties properties,
+			ObjectProvider<InteractorMetrics> metrics) {
 		InteractorProperties.Webhook webhook = properties.getWebhook();
 		WebhookIdempotencyStore idempotencyStore = store.getIfAvailable(() -> {
 			throw new IllegalStateException("No WebhookIdempotencyStore: 'interactor.webhook.idempotency.store="
@@ -112,7 +114,7 @@ public final class InteractorWebhookAutoConfiguration {
 				: Duration.ofSeconds(30);
 		return new WebhookDispatcher(verifier, idempotencyStore, registry,
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), webhook.getMaxPayloadSize().toBytes(),
-				retryAfter);
+				retryAfter, metrics.getIfAvailable(InteractorMetrics::noop));
 	}
 
 	@Configuration(proxyBeanMethods = false)

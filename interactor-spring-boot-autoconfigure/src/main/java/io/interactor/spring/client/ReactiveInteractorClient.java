@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
 import io.interactor.spring.client.auth.TokenRequestFormat;
@@ -15,6 +16,7 @@ import io.interactor.spring.client.http.CoreApiClient;
 import io.interactor.spring.client.http.ErrorResponseMapper;
 import io.interactor.spring.client.http.PlatformSignalsFilter;
 import io.interactor.spring.client.http.RateLimitStatus;
+import io.interactor.spring.client.http.RequestMetricsFilter;
 import io.interactor.spring.client.http.RetryExchangeFilter;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.resource.ReactiveAssistants;
@@ -27,6 +29,7 @@ import io.interactor.spring.client.resource.ReactiveWebhooks;
 import io.interactor.spring.client.resource.ReactiveWorkflowInstances;
 import io.interactor.spring.client.resource.ReactiveWorkflows;
 import io.interactor.spring.client.stream.EventStreamConnector;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -91,7 +94,8 @@ public final class ReactiveInteractorClient {
 		this.api = api;
 		this.tokenProvider = tokenProvider;
 		this.rateLimitStatus = rateLimitStatus;
-		EventStreamConnector streams = new EventStreamConnector(api, Clock.systemUTC());
+		// The stream connector reports to the same metrics as the executor it opens connections with.
+		EventStreamConnector streams = new EventStreamConnector(api, Clock.systemUTC(), api.metrics());
 		this.credentials = new ReactiveCredentials(api);
 		this.oauth = new ReactiveOAuth(api);
 		this.assistants = new ReactiveAssistants(api);
@@ -251,6 +255,10 @@ public final class ReactiveInteractorClient {
 		private Scheduler retryScheduler = Schedulers.parallel();
 
 		private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
+		private InteractorMetrics metrics = InteractorMetrics.noop();
+
+		private @Nullable ObservationRegistry observationRegistry;
 
 		private Builder() {
 		}
@@ -429,6 +437,30 @@ public final class ReactiveInteractorClient {
 		}
 
 		/**
+		 * Where requests, errors, token refreshes, the rate limit and event stream connections are reported; by
+		 * default nowhere. In a Spring Boot application with a {@code MeterRegistry} this is the Micrometer
+		 * implementation.
+		 * @param metrics the metrics
+		 * @return this builder
+		 */
+		public Builder metrics(InteractorMetrics metrics) {
+			this.metrics = metrics;
+			return this;
+		}
+
+		/**
+		 * The registry observing the HTTP calls ({@code http.client.requests}, trace propagation), for when no
+		 * {@link #webClientBuilder(WebClient.Builder) WebClient.Builder} that already carries one is given; it
+		 * replaces the builder's registry if both are set.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
 		 * Apply a customisation to this builder.
 		 * @param customizer the customisation
 		 * @return this builder
@@ -453,14 +485,16 @@ public final class ReactiveInteractorClient {
 					: clientCredentialsTokenProvider(mapper);
 			DefaultUriBuilderFactory uriFactory = new DefaultUriBuilderFactory(coreUrl);
 			uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
-			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock);
+			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock, this.metrics);
 			WebClient coreWebClient = baseWebClientBuilder().uriBuilderFactory(uriFactory)
 				.filter(new RetryExchangeFilter(this.retryPolicy, false, this.clock, this.retryScheduler, this.jitter))
 				.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
 				.filter(platformSignals)
+				// Innermost: sees every attempt and the status the server really sent.
+				.filter(new RequestMetricsFilter(this.metrics))
 				.build();
-			return new ReactiveInteractorClient(new CoreApiClient(coreWebClient, mapper, errorMapper), tokens,
-					platformSignals.rateLimitStatus());
+			return new ReactiveInteractorClient(new CoreApiClient(coreWebClient, mapper, errorMapper, this.metrics),
+					tokens, platformSignals.rateLimitStatus());
 		}
 
 		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper) {
@@ -473,12 +507,15 @@ public final class ReactiveInteractorClient {
 				.build();
 			return new ClientCredentialsTokenProvider(tokenWebClient, URI.create(accountUrl + "/oauth/token"),
 					this.clientId, this.clientSecret, this.scopes, this.tokenRequestFormat, this.refreshBeforeExpiry,
-					this.clock, mapper);
+					this.clock, mapper, this.metrics);
 		}
 
 		private WebClient.Builder baseWebClientBuilder() {
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
+			if (this.observationRegistry != null) {
+				builder.observationRegistry(this.observationRegistry);
+			}
 			if (this.clientConnector != null) {
 				builder.clientConnector(this.clientConnector);
 			}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.http.ErrorResponseMapper;
 import io.interactor.spring.client.http.TransportErrors;
@@ -49,6 +50,12 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	private static final Log logger = LogFactory.getLog(ClientCredentialsTokenProvider.class);
 
+	/**
+	 * The request attribute from which Spring's {@code http.client.requests} observation takes its {@code uri} tag;
+	 * a call made with a {@link URI} has none, and would be tagged {@code none}.
+	 */
+	private static final String WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	/** Lifetime assumed when a token response carries no {@code expires_in}: the documented 15 minutes. */
 	static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(900);
 
@@ -72,6 +79,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	private final ErrorResponseMapper errorMapper;
 
+	private final InteractorMetrics metrics;
+
 	private final AtomicReference<@Nullable AccessToken> current = new AtomicReference<>();
 
 	private final AtomicReference<@Nullable Mono<AccessToken>> inFlight = new AtomicReference<>();
@@ -91,6 +100,26 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	public ClientCredentialsTokenProvider(WebClient webClient, URI tokenUri, String clientId, String clientSecret,
 			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
 			JsonMapper jsonMapper) {
+		this(webClient, tokenUri, clientId, clientSecret, scopes, format, refreshBeforeExpiry, clock, jsonMapper,
+				InteractorMetrics.noop());
+	}
+
+	/**
+	 * Create a provider that reports token requests to {@code metrics}.
+	 * @param webClient the client for the Account Server; it should carry the retry filter but no authentication
+	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
+	 * @param clientId the OAuth client id
+	 * @param clientSecret the OAuth client secret
+	 * @param scopes space-separated scopes to request, or {@code null} for the client's defaults
+	 * @param format how the credentials are sent
+	 * @param refreshBeforeExpiry how long before expiry a token is replaced
+	 * @param clock the clock used for expiry
+	 * @param jsonMapper the mapper used to read responses
+	 * @param metrics where token requests (success or failure) and the token's expiry are reported
+	 */
+	public ClientCredentialsTokenProvider(WebClient webClient, URI tokenUri, String clientId, String clientSecret,
+			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
+			JsonMapper jsonMapper, InteractorMetrics metrics) {
 		Assert.hasText(clientId, "clientId must not be empty");
 		Assert.hasText(clientSecret, "clientSecret must not be empty");
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
@@ -104,6 +133,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 		this.clock = clock;
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = new ErrorResponseMapper(jsonMapper, clock);
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -166,6 +196,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 			logger.debug("Requesting Interactor access token (" + this.format.name().toLowerCase() + " request)");
 			WebClient.RequestBodySpec spec = this.webClient.post()
 				.uri(this.tokenUri)
+				.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, "/oauth/token")
 				.accept(MediaType.APPLICATION_JSON);
 			WebClient.RequestHeadersSpec<?> request = switch (this.format) {
 				case JSON -> spec.contentType(MediaType.APPLICATION_JSON)
@@ -188,7 +219,10 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 							body));
 				}));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.toNetworkException(
-				"Could not reach the Interactor token endpoint " + this.tokenUri, ex));
+				"Could not reach the Interactor token endpoint " + this.tokenUri, ex))
+			// One report per token request, whatever number of callers share it (single-flight).
+			.doOnNext((token) -> this.metrics.tokenRefreshed(token.expiresAt()))
+			.doOnError((ex) -> this.metrics.tokenRefreshFailed());
 	}
 
 	private Map<String, String> jsonBody() {

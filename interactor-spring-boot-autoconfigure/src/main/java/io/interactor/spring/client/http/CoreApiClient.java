@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.interactor.spring.actuate.metrics.InteractorMetricTags;
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.IdempotencyKeys;
 import io.interactor.spring.client.Page;
 import io.interactor.spring.client.PageMeta;
@@ -40,6 +42,14 @@ public final class CoreApiClient {
 	/** Request attribute holding the URI template, for logs and low-cardinality metrics tags. */
 	public static final String URI_TEMPLATE_ATTRIBUTE = CoreApiClient.class.getName() + ".uriTemplate";
 
+	/**
+	 * The request attribute from which Spring's {@code http.client.requests} observation takes its {@code uri} tag.
+	 * WebClient fills it with the template given to {@code uri(...)}, which here includes the query variables
+	 * ({@code ?page={_q0}}); it is replaced by the path template so that the tag is the same as our
+	 * {@code endpoint} tag.
+	 */
+	private static final String WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	/** Header carrying the tenant namespace. */
 	public static final String NAMESPACE_HEADER = "X-Namespace";
 
@@ -61,6 +71,8 @@ public final class CoreApiClient {
 
 	private final ErrorResponseMapper errorMapper;
 
+	private final InteractorMetrics metrics;
+
 	/**
 	 * Create a client.
 	 * @param webClient the client with base URL, retry and bearer-token filters
@@ -68,9 +80,30 @@ public final class CoreApiClient {
 	 * @param errorMapper maps error responses
 	 */
 	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper) {
+		this(webClient, jsonMapper, errorMapper, InteractorMetrics.noop());
+	}
+
+	/**
+	 * Create a client.
+	 * @param webClient the client with base URL, retry and bearer-token filters
+	 * @param jsonMapper the mapper for bodies
+	 * @param errorMapper maps error responses
+	 * @param metrics where failed calls are counted
+	 */
+	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper,
+			InteractorMetrics metrics) {
 		this.webClient = webClient;
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = errorMapper;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Where this client reports metrics.
+	 * @return the metrics, a no-op unless configured
+	 */
+	public InteractorMetrics metrics() {
+		return this.metrics;
 	}
 
 	/**
@@ -87,7 +120,7 @@ public final class CoreApiClient {
 	 * @return the whole response body, empty for 204 or an empty body
 	 */
 	public Mono<JsonNode> exchange(ApiRequest request) {
-		return Mono.defer(() -> send(request));
+		return Mono.defer(() -> send(request)).doOnError((ex) -> recordError(request, ex));
 	}
 
 	/**
@@ -176,10 +209,27 @@ public final class CoreApiClient {
 	 */
 	public Flux<ServerSentEvent<String>> openEventStream(ApiRequest request, @Nullable String lastEventId,
 			@Nullable Duration readTimeout) {
+		return openEventStream(request, lastEventId, readTimeout, () -> {
+		});
+	}
+
+	/**
+	 * Open a {@code text/event-stream} GET, like {@link #openEventStream(ApiRequest, String, Duration)}, and run
+	 * {@code onOpen} once the server accepted it (a 2xx status), before the first event.
+	 * @param request the GET request of the stream
+	 * @param lastEventId the id to resume after ({@code Last-Event-ID}), or {@code null}
+	 * @param readTimeout the longest silence tolerated by the connection itself, or {@code null} for the client's
+	 * response timeout
+	 * @param onOpen called when the connection is established, e.g. to count open connections
+	 * @return the raw events, comments included; an error status errors like any call
+	 */
+	public Flux<ServerSentEvent<String>> openEventStream(ApiRequest request, @Nullable String lastEventId,
+			@Nullable Duration readTimeout, Runnable onOpen) {
 		return Flux.defer(() -> {
 			WebClient.RequestHeadersSpec<?> spec = this.webClient.get()
 				.uri(uriTemplate(request), uriVariables(request))
 				.attribute(URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
+				.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
 				.accept(MediaType.TEXT_EVENT_STREAM)
 				.headers((headers) -> {
 					headers.set(NAMESPACE_HEADER, request.namespace());
@@ -191,14 +241,22 @@ public final class CoreApiClient {
 				spec.httpRequest((httpRequest) -> ResponseTimeout.apply(httpRequest.getNativeRequest(), readTimeout));
 			}
 			return spec.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
-					? response.bodyToFlux(SERVER_SENT_EVENT)
-					: response.bodyToMono(byte[].class)
+					? Flux.defer(() -> {
+						onOpen.run();
+						return response.bodyToFlux(SERVER_SENT_EVENT);
+					}) : response.bodyToMono(byte[].class)
 						.defaultIfEmpty(EMPTY)
 						.flatMapMany((body) -> Flux.error(this.errorMapper.coreApiError(response.statusCode().value(),
 								response.headers().asHttpHeaders(), body))));
 		})
 			.onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors
-				.toNetworkException("Interactor event stream " + request.pathTemplate() + " failed", ex));
+				.toNetworkException("Interactor event stream " + request.pathTemplate() + " failed", ex))
+			.doOnError((ex) -> recordError(request, ex));
+	}
+
+	private void recordError(ApiRequest request, Throwable ex) {
+		this.metrics.errorRaised(InteractorMetricTags.errorType(ex), InteractorMetricTags.errorCode(ex),
+				request.namespace());
 	}
 
 	private Mono<JsonNode> send(ApiRequest request) {
@@ -207,6 +265,7 @@ public final class CoreApiClient {
 		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
 			.uri(template, variables)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
+			.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
 			.accept(MediaType.APPLICATION_JSON)
 			.header(NAMESPACE_HEADER, request.namespace());
 		String idempotencyKey = request.options().idempotencyKey();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,12 +35,24 @@ public final class PlatformSignalsFilter implements ExchangeFilterFunction {
 
 	private final Clock clock;
 
+	private final InteractorMetrics metrics;
+
 	/**
 	 * Create a filter.
 	 * @param clock the clock stamping rate-limit updates
 	 */
 	public PlatformSignalsFilter(Clock clock) {
+		this(clock, InteractorMetrics.noop());
+	}
+
+	/**
+	 * Create a filter.
+	 * @param clock the clock stamping rate-limit updates
+	 * @param metrics where the remaining rate limit is reported
+	 */
+	public PlatformSignalsFilter(Clock clock, InteractorMetrics metrics) {
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -94,6 +107,9 @@ public final class PlatformSignalsFilter implements ExchangeFilterFunction {
 		}
 		Instant now = this.clock.instant();
 		this.rateLimitStatus.update(limit, remaining, (reset != null) ? resetInstant(reset, now) : null, now);
+		if (remaining != null) {
+			this.metrics.rateLimitRemaining(remaining);
+		}
 	}
 
 	private static Instant resetInstant(long reset, Instant now) {

@@ -3,8 +3,11 @@ package io.interactor.spring.client.stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.interactor.spring.actuate.metrics.InteractorMetricTags;
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.error.InteractorApiException;
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.error.InteractorStreamException;
@@ -39,14 +42,27 @@ public final class EventStreamConnector {
 
 	private final Clock clock;
 
+	private final InteractorMetrics metrics;
+
 	/**
 	 * Create a connector.
 	 * @param api opens the connections
 	 * @param clock stamps {@link StreamEvent#receivedAt()}
 	 */
 	public EventStreamConnector(CoreApiClient api, Clock clock) {
+		this(api, clock, InteractorMetrics.noop());
+	}
+
+	/**
+	 * Create a connector that reports open connections and disconnects.
+	 * @param api opens the connections
+	 * @param clock stamps {@link StreamEvent#receivedAt()}
+	 * @param metrics where connections and disconnects are reported
+	 */
+	public EventStreamConnector(CoreApiClient api, Clock clock, InteractorMetrics metrics) {
 		this.api = api;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -57,20 +73,29 @@ public final class EventStreamConnector {
 	 */
 	public Flux<StreamEvent> connect(ApiRequest request, StreamSettings settings) {
 		String endpoint = request.pathTemplate();
+		String type = InteractorMetricTags.streamType(endpoint);
 		// The connection's own read timeout stays above the watchdog so that the watchdog decides.
 		Duration readTimeout = settings.heartbeatTimeout().multipliedBy(2);
 		return Flux.defer(() -> {
 			AtomicReference<@Nullable String> lastEventId = new AtomicReference<>();
-			return Flux.defer(() -> this.api.openEventStream(request, lastEventId.get(), readTimeout))
-				.doOnNext((event) -> {
-					if (event.id() != null && !event.id().isEmpty()) {
-						lastEventId.set(event.id());
-					}
-				})
-				// Comments count as activity: the watchdog sits before they are filtered out.
-				.timeout(settings.heartbeatTimeout(), null, settings.scheduler())
-				.onErrorMap(TimeoutException.class,
-						(ex) -> new HeartbeatMissedException(endpoint, settings.heartbeatTimeout()))
+			return Flux.defer(() -> {
+				Connection connection = new Connection(type, request.namespace());
+				return this.api.openEventStream(request, lastEventId.get(), readTimeout, connection::opened)
+					.doOnNext((event) -> {
+						if (event.id() != null && !event.id().isEmpty()) {
+							lastEventId.set(event.id());
+						}
+					})
+					// Comments count as activity: the watchdog sits before they are filtered out.
+					.timeout(settings.heartbeatTimeout(), null, settings.scheduler())
+					.onErrorMap(TimeoutException.class,
+							(ex) -> new HeartbeatMissedException(endpoint, settings.heartbeatTimeout()))
+					// After the watchdog's mapping, so that a missed heartbeat is told apart from a cancel.
+					.doOnError((ex) -> connection.closed(
+							(ex instanceof HeartbeatMissedException) ? "timeout" : "error"))
+					.doOnComplete(() -> connection.closed("server_close"))
+					.doOnCancel(() -> connection.closed("client_close"));
+			})
 				// A stream has no natural end: the server closing it is a drop to recover from.
 				.concatWith(Flux.error(() -> new InteractorException("Interactor event stream " + endpoint
 						+ " was closed by the server")))
@@ -127,6 +152,46 @@ public final class EventStreamConnector {
 			// Plain-text data is legal SSE: pass it on as a string.
 			return StringNode.valueOf(data);
 		}
+	}
+
+	/**
+	 * One connection attempt: reported as connected once the server accepted it, and as disconnected once, when
+	 * it ends. An attempt that never connected (refused, error status) is no disconnect.
+	 */
+	private final class Connection {
+
+		private static final int NEW = 0;
+
+		private static final int OPEN = 1;
+
+		private static final int CLOSED = 2;
+
+		private final AtomicInteger state = new AtomicInteger(NEW);
+
+		private final String type;
+
+		private final String namespace;
+
+		Connection(String type, String namespace) {
+			this.type = type;
+			this.namespace = namespace;
+		}
+
+		void opened() {
+			if (this.state.compareAndSet(NEW, OPEN)) {
+				EventStreamConnector.this.metrics.streamConnected(this.type, this.namespace);
+			}
+		}
+
+		void closed(String reason) {
+			if (this.state.compareAndSet(OPEN, CLOSED)) {
+				EventStreamConnector.this.metrics.streamDisconnected(this.type, reason, this.namespace);
+			}
+			else {
+				this.state.compareAndSet(NEW, CLOSED);
+			}
+		}
+
 	}
 
 	/** The stream stayed silent longer than the heartbeat timeout. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.interactor.spring.actuate.metrics.InteractorMetricTags;
+import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.webhook.WebhookEvent;
 import io.interactor.spring.webhook.dispatch.WebhookEnvelopeParser.InvalidEnvelopeException;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
@@ -48,6 +50,8 @@ public class WebhookDispatcher {
 
 	private final AtomicLong unhandled = new AtomicLong();
 
+	private final InteractorMetrics metrics;
+
 	/**
 	 * Create a dispatcher.
 	 * @param verifier the signature verifier
@@ -59,6 +63,22 @@ public class WebhookDispatcher {
 	 */
 	public WebhookDispatcher(WebhookSignatureVerifier verifier, WebhookIdempotencyStore store,
 			WebhookHandlerRegistry registry, JsonMapper jsonMapper, long maxPayloadBytes, Duration retryAfter) {
+		this(verifier, store, registry, jsonMapper, maxPayloadBytes, retryAfter, InteractorMetrics.noop());
+	}
+
+	/**
+	 * Create a dispatcher that reports every delivery to {@code metrics}.
+	 * @param verifier the signature verifier
+	 * @param store the idempotency store
+	 * @param registry the handler registry
+	 * @param jsonMapper the mapper reading envelopes
+	 * @param maxPayloadBytes the largest accepted body
+	 * @param retryAfter the {@code Retry-After} sent with 503 answers
+	 * @param metrics where deliveries are counted and timed
+	 */
+	public WebhookDispatcher(WebhookSignatureVerifier verifier, WebhookIdempotencyStore store,
+			WebhookHandlerRegistry registry, JsonMapper jsonMapper, long maxPayloadBytes, Duration retryAfter,
+			InteractorMetrics metrics) {
 		Assert.isTrue(maxPayloadBytes > 0, "'maxPayloadBytes' must be positive");
 		this.verifier = verifier;
 		this.store = store;
@@ -66,6 +86,7 @@ public class WebhookDispatcher {
 		this.parser = new WebhookEnvelopeParser(jsonMapper);
 		this.maxPayloadBytes = maxPayloadBytes;
 		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
+		this.metrics = metrics;
 	}
 
 	/**
@@ -99,6 +120,44 @@ public class WebhookDispatcher {
 	 * @return what to answer
 	 */
 	public WebhookOutcome dispatch(HttpHeaders headers, byte[] body) {
+		long start = System.nanoTime();
+		Delivery delivery = new Delivery();
+		WebhookOutcome outcome = process(headers, body, delivery);
+		// Only deliveries that reached their handlers are timed: rejections answer at once and would hide slow
+		// handlers (the sender's timeout risk) in the distribution.
+		Duration processingTime = delivery.handlersInvoked ? Duration.ofNanos(System.nanoTime() - start) : null;
+		try {
+			this.metrics.webhookReceived(InteractorMetricTags.event(delivery.eventType), metricStatus(outcome.result()),
+					processingTime, delivery.namespace);
+		}
+		catch (RuntimeException ex) {
+			// The delivery is answered whatever happens to its metrics.
+			logger.debug("Could not record webhook metrics: " + ex.getClass().getName());
+		}
+		return outcome;
+	}
+
+	/**
+	 * The {@code status} tag of a result: one value per thing an operator reacts to differently.
+	 * @param result the result
+	 * @return the tag value
+	 */
+	static String metricStatus(Result result) {
+		return switch (result) {
+			case PROCESSED -> "processed";
+			case UNHANDLED -> "ignored";
+			case DUPLICATE -> "duplicate";
+			case DUPLICATE_IN_PROGRESS -> "in_progress";
+			case INVALID_SIGNATURE -> "invalid_signature";
+			case INVALID_TIMESTAMP -> "invalid_timestamp";
+			case INVALID_JSON, INVALID_ENVELOPE, INVALID_PAYLOAD -> "invalid_payload";
+			case PAYLOAD_TOO_LARGE -> "too_large";
+			case HANDLER_FAILED -> "failed";
+			case STORE_UNAVAILABLE -> "store_unavailable";
+		};
+	}
+
+	private WebhookOutcome process(HttpHeaders headers, byte[] body, Delivery delivery) {
 		if (body.length > this.maxPayloadBytes) {
 			return WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE);
 		}
@@ -116,6 +175,8 @@ public class WebhookDispatcher {
 			logger.debug("Rejected webhook delivery: " + ex.getMessage());
 			return WebhookOutcome.of(ex.isInvalidJson() ? Result.INVALID_JSON : Result.INVALID_ENVELOPE);
 		}
+		delivery.eventType = event.type();
+		delivery.namespace = event.namespace();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Verified webhook " + event + " (scheme " + verification.matchedScheme() + ", secret #"
 					+ verification.secretIndex() + ")");
@@ -154,6 +215,7 @@ public class WebhookDispatcher {
 			logger.debug("Duplicate of webhook in progress " + event);
 			return WebhookOutcome.of(Result.DUPLICATE_IN_PROGRESS, this.retryAfterSeconds);
 		}
+		delivery.handlersInvoked = true;
 		for (int i = 0; i < handlers.size(); i++) {
 			WebhookHandlerMethod handler = handlers.get(i);
 			try {
@@ -174,6 +236,17 @@ public class WebhookDispatcher {
 					+ " may be processed again (" + ex.getMessage() + ")");
 		}
 		return WebhookOutcome.of(Result.PROCESSED);
+	}
+
+	/** What {@link #process} learnt about a delivery, for its metrics. */
+	private static final class Delivery {
+
+		@Nullable String eventType;
+
+		@Nullable String namespace;
+
+		boolean handlersInvoked;
+
 	}
 
 	private void release(String key, WebhookEvent<?> event) {
