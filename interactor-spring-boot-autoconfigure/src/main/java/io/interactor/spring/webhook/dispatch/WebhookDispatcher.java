@@ -48,6 +48,8 @@ public class WebhookDispatcher {
 
 	private final AtomicLong unhandled = new AtomicLong();
 
+	private final WebhookOutcomeCounts outcomeCounts = new WebhookOutcomeCounts();
+
 	/**
 	 * Create a dispatcher.
 	 * @param verifier the signature verifier
@@ -93,12 +95,26 @@ public class WebhookDispatcher {
 	}
 
 	/**
+	 * How many deliveries ended with each result since start.
+	 * @return the live counts
+	 */
+	public WebhookOutcomeCounts getOutcomeCounts() {
+		return this.outcomeCounts;
+	}
+
+	/**
 	 * Run the pipeline for one delivery.
 	 * @param headers the request headers
 	 * @param body the complete raw body
 	 * @return what to answer
 	 */
 	public WebhookOutcome dispatch(HttpHeaders headers, byte[] body) {
+		WebhookOutcome outcome = process(headers, body);
+		this.outcomeCounts.record(outcome.result());
+		return outcome;
+	}
+
+	private WebhookOutcome process(HttpHeaders headers, byte[] body) {
 		if (body.length > this.maxPayloadBytes) {
 			return WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE);
 		}
