@@ -33,11 +33,11 @@ import org.springframework.util.ClassUtils;
  * and a {@code webhooks} part ({@link InteractorWebhookHealthIndicator}) when the webhook endpoint is enabled.
  * Disabled with {@code management.health.interactor.enabled=false}.
  * <p>
- * Runs after the client, webhook and Redis auto-configurations, whose beans decide which parts exist, and before
- * Spring Boot's {@code HealthContributorAutoConfiguration}, as Spring Boot's own contributors do.
+ * Runs after the client and webhook auto-configurations, whose beans decide which parts exist (the webhook one runs
+ * after Spring Boot's Redis auto-configuration), and before Spring Boot's {@code HealthContributorAutoConfiguration},
+ * as Spring Boot's own contributors do. The Redis connection factory is looked up when the contributor is created.
  */
 @AutoConfiguration(after = { InteractorClientAutoConfiguration.class, InteractorWebhookAutoConfiguration.class },
-		afterName = InteractorWebhookAutoConfiguration.DATA_REDIS_AUTO_CONFIGURATION,
 		beforeName = InteractorHealthContributorAutoConfiguration.HEALTH_CONTRIBUTOR_AUTO_CONFIGURATION)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnEnabledHealthIndicator("interactor")
