@@ -197,7 +197,8 @@ class InteractorHealthTests {
 
 	@Test
 	void userContributorNamedInteractorHealthContributorWins() {
-		withCredentials().withBean("interactorHealthContributor", HealthIndicator.class, () -> () -> Health.up().build())
+		withCredentials()
+			.withBean("interactorHealthContributor", HealthIndicator.class, () -> () -> Health.up().build())
 			.run((context) -> assertThat(context.getBean("interactorHealthContributor"))
 				.isNotInstanceOf(CompositeHealthContributor.class));
 	}

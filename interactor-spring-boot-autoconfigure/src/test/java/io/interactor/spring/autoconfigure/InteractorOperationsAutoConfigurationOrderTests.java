@@ -6,6 +6,7 @@ import java.util.List;
 import io.interactor.spring.actuate.InteractorEndpoint;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.Configurations;
@@ -77,7 +78,7 @@ class InteractorOperationsAutoConfigurationOrderTests {
 		runner.withPropertyValues("management.endpoints.web.exposure.include=interactor")
 			.run((context) -> assertThat(context).hasSingleBean(InteractorEndpoint.class));
 		runner.withPropertyValues("management.endpoints.web.exposure.include=interactor")
-			.withClassLoader(new FilteredClassLoader(org.springframework.boot.actuate.endpoint.annotation.Endpoint.class))
+			.withClassLoader(new FilteredClassLoader(Endpoint.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InteractorEndpoint.class));
 	}
 
