@@ -176,6 +176,18 @@ class InteractorHealthTests {
 	}
 
 	@Test
+	void webhookPartWorksWithoutSpringDataRedis() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
+			.run((context) -> {
+				Health webhooks = part(context, "webhooks");
+				assertThat(webhooks.getStatus()).isEqualTo(Status.UP);
+				assertThat(webhooks.getDetails()).containsEntry("idempotencyStore", "memory")
+					.doesNotContainKey("redisReachable");
+			});
+	}
+
+	@Test
 	void noContributorWithoutSpringBootHealth() {
 		withCredentials().withClassLoader(new FilteredClassLoader(HealthIndicator.class))
 			.run((context) -> assertThat(context).hasNotFailed()
