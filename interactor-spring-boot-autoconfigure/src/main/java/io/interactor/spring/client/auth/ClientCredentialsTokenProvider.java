@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.interactor.spring.actuate.metrics.InteractorMetrics;
@@ -85,6 +86,11 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	private final AtomicReference<@Nullable Mono<AccessToken>> inFlight = new AtomicReference<>();
 
+	// Read by health checks, which must not fetch a token themselves while the cached one is fresh.
+	private volatile @Nullable Duration lastRequestDuration;
+
+	private volatile @Nullable String lastFailureCode;
+
 	/**
 	 * Create a provider.
 	 * @param webClient the client for the Account Server; it should carry the retry filter but no authentication
@@ -162,13 +168,35 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 		return this.current.get();
 	}
 
-	private boolean isFresh(AccessToken token) {
+	/**
+	 * Whether {@code token} is still used by {@link #getToken()} without a new request, that is, it is not within
+	 * the refresh margin of its expiry.
+	 * @param token a token, usually {@link #cachedToken()}
+	 * @return {@code true} if a {@link #getToken()} now would return it without a request
+	 */
+	public boolean isFresh(AccessToken token) {
 		Duration lifetime = Duration.between(token.issuedAt(), token.expiresAt());
 		Duration margin = this.refreshBeforeExpiry;
 		if (margin.compareTo(lifetime.dividedBy(2)) > 0) {
 			margin = lifetime.dividedBy(2);
 		}
 		return this.clock.instant().isBefore(token.expiresAt().minus(margin));
+	}
+
+	/**
+	 * How long the last completed token request took, successful or not.
+	 * @return the duration, or {@code null} before the first request completed
+	 */
+	public @Nullable Duration lastRequestDuration() {
+		return this.lastRequestDuration;
+	}
+
+	/**
+	 * Why the last token request failed, as an {@link AccessTokenErrors} code (for example {@code invalid_client}).
+	 * @return the code, or {@code null} if the last request succeeded or none was made
+	 */
+	public @Nullable String lastFailureCode() {
+		return this.lastFailureCode;
 	}
 
 	private Mono<AccessToken> sharedRequest() {
@@ -180,10 +208,21 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 			AtomicReference<@Nullable Mono<AccessToken>> self = new AtomicReference<>();
 			// Clear the in-flight slot before the result reaches any caller, so a caller that runs on as soon as
 			// it has the token can never pick up this completed request again once the token goes stale.
-			Mono<AccessToken> request = requestToken().doOnNext((token) -> {
-				this.current.set(token);
-				this.inFlight.compareAndSet(self.get(), null);
-			}).doOnError((ex) -> this.inFlight.compareAndSet(self.get(), null)).cache();
+			AtomicLong start = new AtomicLong();
+			Mono<AccessToken> request = requestToken()
+				.doOnSubscribe((subscription) -> start.set(System.nanoTime()))
+				.doOnNext((token) -> {
+					this.current.set(token);
+					this.lastRequestDuration = Duration.ofNanos(System.nanoTime() - start.get());
+					this.lastFailureCode = null;
+					this.inFlight.compareAndSet(self.get(), null);
+				})
+				.doOnError((ex) -> {
+					this.lastRequestDuration = Duration.ofNanos(System.nanoTime() - start.get());
+					this.lastFailureCode = AccessTokenErrors.codeOf(ex);
+					this.inFlight.compareAndSet(self.get(), null);
+				})
+				.cache();
 			self.set(request);
 			if (this.inFlight.compareAndSet(null, request)) {
 				return request;

@@ -12,6 +12,10 @@ public class UnresolvableWebhookParameterException extends InvalidWebhookHandler
 
 	private static final long serialVersionUID = 1L;
 
+	private final int parameterIndex;
+
+	private final String parameterType;
+
 	/**
 	 * Create the exception.
 	 * @param beanName the bean declaring the handler
@@ -24,6 +28,24 @@ public class UnresolvableWebhookParameterException extends InvalidWebhookHandler
 						+ parameter.getGenericParameterType().getTypeName() + "; supported are WebhookEvent<T>, a "
 						+ "payload record, Map or JsonNode for the event data, HttpHeaders, byte[] or String for the "
 						+ "raw body, or a type handled by a WebhookArgumentResolver bean");
+		this.parameterIndex = parameter.getParameterIndex();
+		this.parameterType = parameter.getGenericParameterType().getTypeName();
+	}
+
+	/**
+	 * The position of the parameter, from 0.
+	 * @return the index
+	 */
+	public int getParameterIndex() {
+		return this.parameterIndex;
+	}
+
+	/**
+	 * The declared type of the parameter, with generics.
+	 * @return the type name
+	 */
+	public String getParameterType() {
+		return this.parameterType;
 	}
 
 }

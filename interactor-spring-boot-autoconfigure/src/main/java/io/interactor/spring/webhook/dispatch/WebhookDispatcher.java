@@ -52,6 +52,8 @@ public class WebhookDispatcher {
 
 	private final InteractorMetrics metrics;
 
+	private final WebhookOutcomeCounts outcomeCounts = new WebhookOutcomeCounts();
+
 	/**
 	 * Create a dispatcher.
 	 * @param verifier the signature verifier
@@ -114,6 +116,14 @@ public class WebhookDispatcher {
 	}
 
 	/**
+	 * How many deliveries ended with each result since start.
+	 * @return the live counts
+	 */
+	public WebhookOutcomeCounts getOutcomeCounts() {
+		return this.outcomeCounts;
+	}
+
+	/**
 	 * Run the pipeline for one delivery.
 	 * @param headers the request headers
 	 * @param body the complete raw body
@@ -123,6 +133,7 @@ public class WebhookDispatcher {
 		long start = System.nanoTime();
 		Delivery delivery = new Delivery();
 		WebhookOutcome outcome = process(headers, body, delivery);
+		this.outcomeCounts.record(outcome.result());
 		// Only deliveries that reached their handlers are timed: rejections answer at once and would hide slow
 		// handlers (the sender's timeout risk) in the distribution.
 		Duration processingTime = delivery.handlersInvoked ? Duration.ofNanos(System.nanoTime() - start) : null;

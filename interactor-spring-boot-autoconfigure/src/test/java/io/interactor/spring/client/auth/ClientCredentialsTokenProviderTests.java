@@ -231,6 +231,32 @@ class ClientCredentialsTokenProviderTests {
 	}
 
 	@Test
+	void lastRequestDurationAndFailureCodeDescribeTheLastTokenRequest() {
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		assertThat(provider.lastRequestDuration()).isNull();
+		assertThat(provider.lastFailureCode()).isNull();
+		this.server.enqueueToken(json(401, "{\"error\":{\"code\":\"invalid_client\",\"message\":\"no\"}}"));
+		assertThatExceptionOfType(InteractorAuthenticationException.class)
+			.isThrownBy(() -> provider.getToken().block());
+		assertThat(provider.lastFailureCode()).isEqualTo("invalid_client");
+		assertThat(provider.lastRequestDuration()).isNotNull().isGreaterThanOrEqualTo(Duration.ZERO);
+		AccessToken token = provider.getToken().block();
+		assertThat(provider.lastFailureCode()).isNull();
+		assertThat(provider.lastRequestDuration()).isNotNull();
+		assertThat(provider.isFresh(token)).isTrue();
+		this.clock.advance(Duration.ofSeconds(840));
+		assertThat(provider.isFresh(token)).isFalse();
+	}
+
+	@Test
+	void unreachableTokenEndpointIsRecordedAsNetworkError() {
+		this.server.close();
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		assertThatExceptionOfType(InteractorException.class).isThrownBy(() -> provider.getToken().block());
+		assertThat(provider.lastFailureCode()).isEqualTo(AccessTokenErrors.NETWORK_ERROR);
+	}
+
+	@Test
 	void toStringDoesNotRevealTheSecret() {
 		assertThat(provider(TokenRequestFormat.JSON, null).toString()).contains(CLIENT_ID)
 			.doesNotContain(CLIENT_SECRET);

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive",
 				"spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
-						+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+						+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
+						// present since the actuator is on the test classpath (health and endpoint support)
+						+ "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
 				"interactor.webhook.secret=" + Deliveries.SECRET })
 class ReactiveWebhookEndpointServerTests {
 

@@ -1,0 +1,38 @@
+package io.interactor.spring.autoconfigure;
+
+import io.interactor.spring.actuate.InteractorEndpoint;
+import io.interactor.spring.actuate.InteractorEndpoint.ClientDescriptor;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code interactor} actuator endpoint ({@link InteractorEndpoint}); like every endpoint
+ * it is served over HTTP only once exposed, e.g. {@code management.endpoints.web.exposure.include=health,interactor}.
+ * <p>
+ * Runs after the client and webhook auto-configurations so that a user-defined {@link InteractorEndpoint} and the
+ * beans it describes are all known; the endpoint reads them on each request.
+ */
+@AutoConfiguration(after = { InteractorClientAutoConfiguration.class, InteractorWebhookAutoConfiguration.class })
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(InteractorEndpoint.class)
+@EnableConfigurationProperties(InteractorProperties.class)
+public final class InteractorEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	InteractorEndpoint interactorEndpoint(InteractorProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		InteractorOperationsSupport support = new InteractorOperationsSupport(properties, beanFactory);
+		return new InteractorEndpoint(() -> new ClientDescriptor(support.hasClient() && support.isClientConfigured(),
+				support.environment(), properties.determineAccountServerUrl(), properties.determineCoreApiUrl()),
+				support.webhookComponents());
+	}
+
+}

@@ -1,0 +1,268 @@
+package io.interactor.spring.actuate;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+
+import io.interactor.spring.autoconfigure.InteractorClientAutoConfiguration;
+import io.interactor.spring.autoconfigure.InteractorHealthContributorAutoConfiguration;
+import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
+import io.interactor.spring.client.InteractorClient;
+import io.interactor.spring.client.ReactiveInteractorClient;
+import io.interactor.spring.client.auth.AccessToken;
+import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.Deliveries;
+import io.interactor.spring.webhook.InteractorEvents;
+import io.interactor.spring.webhook.InteractorWebhook;
+import io.interactor.spring.webhook.RoomMessageData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code interactor} health contributor against a real token endpoint (mockwebserver3).
+ */
+class InteractorHealthTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(InteractorClientAutoConfiguration.class,
+				InteractorWebhookAutoConfiguration.class, InteractorHealthContributorAutoConfiguration.class))
+		.withPropertyValues("interactor.retry.max-retries=0");
+
+	private InteractorTestServer server;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = new InteractorTestServer();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	private ApplicationContextRunner withCredentials() {
+		return this.runner.withPropertyValues("interactor.client-id=" + InteractorTestServer.CLIENT_ID,
+				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET,
+				"interactor.account-server-url=" + this.server.accountServerUrl(),
+				"interactor.core-api-url=" + this.server.coreApiUrl());
+	}
+
+	static Health part(AssertableApplicationContext context, String name) {
+		CompositeHealthContributor interactor = context.getBean("interactorHealthContributor",
+				CompositeHealthContributor.class);
+		return ((HealthIndicator) interactor.getContributor(name)).health();
+	}
+
+	@Test
+	void upWithTokenDetailsAndNoTokenRequestWhileTheCachedTokenIsValid() {
+		withCredentials().run((context) -> {
+			Health first = part(context, "client");
+			assertThat(first.getStatus()).isEqualTo(Status.UP);
+			assertThat(first.getDetails()).containsEntry("configured", true)
+				.containsEntry("tokenValid", true)
+				.containsKeys("expiresInSeconds", "lastTokenLatencyMs");
+			assertThat((long) first.getDetails().get("expiresInSeconds")).isBetween(1L, 900L);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			Health second = part(context, "client");
+			assertThat(second.getStatus()).isEqualTo(Status.UP);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(first.toString() + second).doesNotContain("token-1")
+				.doesNotContain(InteractorTestServer.CLIENT_SECRET);
+		});
+	}
+
+	@Test
+	void healthUsesTheTokenTheClientAlreadyHas() {
+		withCredentials().run((context) -> {
+			context.getBean(ReactiveInteractorClient.class).tokenProvider().getToken().block();
+			assertThat(part(context, "client").getStatus()).isEqualTo(Status.UP);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void downWithTheErrorCodeWhenTheTokenIsRefused() {
+		this.server.enqueueToken(
+				json(401, "{\"error\":{\"code\":\"invalid_client\",\"message\":\"Client authentication failed\"}}"));
+		withCredentials().run((context) -> {
+			Health health = part(context, "client");
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("error", "invalid_client")
+				.containsEntry("tokenValid", false)
+				.containsKey("lastTokenLatencyMs");
+			assertThat(health.toString()).doesNotContain(InteractorTestServer.CLIENT_SECRET)
+				.doesNotContain("Client authentication failed");
+			// the failure is not cached: once the endpoint answers again, so does health
+			assertThat(part(context, "client").getStatus()).isEqualTo(Status.UP);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void downWithNetworkErrorWhenTheTokenEndpointIsUnreachable() {
+		String accountServerUrl = this.server.accountServerUrl();
+		this.server.close();
+		this.runner
+			.withPropertyValues("interactor.client-id=id", "interactor.client-secret=secret",
+					"interactor.account-server-url=" + accountServerUrl)
+			.run((context) -> {
+				Health health = part(context, "client");
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("error", "network_error");
+			});
+	}
+
+	@Test
+	void webhookOnlyApplicationReportsTheClientAsNotConfiguredWithoutCreatingIt() {
+		this.runner.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
+			.withUserConfiguration(Handler.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Health client = part(context, "client");
+				assertThat(client.getStatus()).isEqualTo(Status.UNKNOWN);
+				assertThat(client.getDetails()).containsEntry("configured", false);
+				// creating the lazy client without credentials would throw; health must not have tried
+				assertThat(context.getBeanFactory().containsSingleton("reactiveInteractorClient")).isFalse();
+				Health webhooks = part(context, "webhooks");
+				assertThat(webhooks.getStatus()).isEqualTo(Status.UP);
+				assertThat(webhooks.getDetails()).containsEntry("secretConfigured", true)
+					.containsEntry("handlerCount", 1)
+					.containsEntry("idempotencyStore", "memory")
+					.doesNotContainKey("redisReachable");
+				assertThat(webhooks.toString()).doesNotContain(Deliveries.SECRET);
+				assertThat(this.server.tokenRequestCount()).isZero();
+			});
+	}
+
+	@Test
+	void userAccessTokenProviderCountsAsConfigured() {
+		this.runner.withUserConfiguration(UserTokenProvider.class).run((context) -> {
+			Health health = part(context, "client");
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("tokenValid", true)
+				.doesNotContainKey("lastTokenLatencyMs");
+			assertThat(this.server.tokenRequestCount()).isZero();
+		});
+	}
+
+	@Test
+	void clientPartIsOmittedWithoutWebClient() {
+		this.runner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
+			.run((context) -> {
+				CompositeHealthContributor interactor = context.getBean("interactorHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(interactor.getContributor("client")).isNull();
+				assertThat(interactor.getContributor("webhooks")).isNotNull();
+			});
+	}
+
+	@Test
+	void webhookPartWorksWithoutSpringDataRedis() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
+			.run((context) -> {
+				Health webhooks = part(context, "webhooks");
+				assertThat(webhooks.getStatus()).isEqualTo(Status.UP);
+				assertThat(webhooks.getDetails()).containsEntry("idempotencyStore", "memory")
+					.doesNotContainKey("redisReachable");
+			});
+	}
+
+	@Test
+	void noContributorWithoutSpringBootHealth() {
+		withCredentials().withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("interactorHealthContributor")
+				.hasSingleBean(InteractorClient.class));
+	}
+
+	@Test
+	void disabledWithManagementHealthInteractorEnabledFalse() {
+		withCredentials().withPropertyValues("management.health.interactor.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("interactorHealthContributor"));
+	}
+
+	@Test
+	void disabledWithManagementHealthDefaultsEnabledFalse() {
+		withCredentials().withPropertyValues("management.health.defaults.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("interactorHealthContributor"));
+	}
+
+	@Test
+	void userContributorNamedInteractorHealthContributorWins() {
+		withCredentials()
+			.withBean("interactorHealthContributor", HealthIndicator.class, () -> () -> Health.up().build())
+			.run((context) -> assertThat(context.getBean("interactorHealthContributor"))
+				.isNotInstanceOf(CompositeHealthContributor.class));
+	}
+
+	@Test
+	void redisStoreUnreachableIsReportedDown() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		this.runner
+			.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET,
+					"interactor.webhook.idempotency.store=redis")
+			.withBean(org.springframework.data.redis.connection.RedisConnectionFactory.class,
+					() -> RedisFactories.lettuce("127.0.0.1", closedPort))
+			.run((context) -> {
+				Health webhooks = part(context, "webhooks");
+				assertThat(webhooks.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(webhooks.getDetails()).containsEntry("idempotencyStore", "redis")
+					.containsEntry("redisReachable", false);
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Handler {
+
+		@InteractorWebhook(InteractorEvents.ROOM_MESSAGE_CREATED)
+		void onMessage(RoomMessageData data) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTokenProvider {
+
+		@Bean
+		AccessTokenProvider userTokenProvider() {
+			return new AccessTokenProvider() {
+
+				@Override
+				public Mono<AccessToken> getToken() {
+					Instant now = Instant.now();
+					return Mono.just(new AccessToken("user-token", now, now.plusSeconds(600), null));
+				}
+
+				@Override
+				public void invalidate(AccessToken token) {
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,189 @@
+package io.interactor.spring.autoconfigure;
+
+import java.util.List;
+
+import io.interactor.spring.client.InteractorClient;
+import io.interactor.spring.webhook.InteractorEvents;
+import io.interactor.spring.webhook.InteractorWebhook;
+import io.interactor.spring.webhook.MissingWebhookSecretException;
+import io.interactor.spring.webhook.dispatch.UnresolvableWebhookParameterException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Each Interactor failure analyzer, on the exception a real failing application start throws and in the report
+ * Spring Boot prints for it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InteractorFailureAnalyzersTests {
+
+	@Test
+	void clientInjectedWithoutCredentials(CapturedOutput output) {
+		Throwable failure = start(ClientConsumerApp.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("The Interactor client was injected, but "
+				+ "interactor.client-id and interactor.client-secret are not set.");
+		assertThat(analysis.getAction()).contains("INTERACTOR_CLIENT_ID=<client id>",
+				"INTERACTOR_CLIENT_SECRET=<client secret>", "interactor.client-id and interactor.client-secret",
+				"AccessTokenProvider");
+		assertThat(output).contains("APPLICATION FAILED TO START", analysis.getDescription());
+	}
+
+	@Test
+	void webhookHandlersWithoutSecret(CapturedOutput output) {
+		Throwable failure = start(HandlerApp.class);
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(MissingWebhookSecretException.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("1 @InteractorWebhook handler method was found, but no "
+				+ "webhook signing secret is configured, so no delivery could be verified.");
+		assertThat(analysis.getAction()).contains("INTERACTOR_WEBHOOK_SECRET=<webhook secret>",
+				"interactor.webhook.secret", "interactor.webhook.enabled=false");
+		assertThat(output).contains("APPLICATION FAILED TO START", analysis.getDescription(),
+				"INTERACTOR_WEBHOOK_SECRET=<webhook secret>");
+	}
+
+	@Test
+	void unresolvableHandlerParameter(CapturedOutput output) {
+		Throwable failure = start(UnresolvableHandlerApp.class, "interactor.webhook.secret=whsec_analyzer_test");
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(UnresolvableWebhookParameterException.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("Parameter 1 of type java.lang.Thread of the "
+				+ "@InteractorWebhook method " + UnresolvableHandler.class.getName() + ".onMessage (bean 'handler') cannot be resolved "
+				+ "for a webhook delivery.");
+		assertThat(analysis.getAction()).contains("WebhookEvent<T>", "HttpHeaders",
+				"WebhookArgumentResolver bean that supports java.lang.Thread");
+		assertThat(output).contains(analysis.getDescription()).doesNotContain("whsec_analyzer_test");
+	}
+
+	@Test
+	void invalidCoreApiUrlGetsTheInteractorSpecificAnalysis(CapturedOutput output) {
+		Throwable failure = start(ClientConsumerApp.class, "interactor.client-id=id",
+				"interactor.client-secret=secret", "interactor.core-api-url=core.example.com/api/v1");
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("The Interactor Core API base URL 'core.example.com/api/v1' "
+				+ "set with interactor.core-api-url is not an absolute http(s) URL.");
+		assertThat(analysis.getAction()).contains("INTERACTOR_CORE_API_URL", "interactor.core-api-url",
+				"production: https://core.interactor.com/api/v1",
+				"sandbox: https://sandbox-core.interactor.com/api/v1");
+		// Spring Boot's generic analyzer would say "Review the value of the property with the provided reason."
+		assertThat(output).contains("APPLICATION FAILED TO START", "INTERACTOR_CORE_API_URL")
+			.doesNotContain("Review the value of the property");
+	}
+
+	@Test
+	void invalidAccountServerUrlNamesItsVariable() {
+		FailureAnalysis analysis = analyze(new InvalidConfigurationPropertyValueException(
+				"interactor.account-server-url", "ftp://auth", "It must be an absolute http(s) URL."));
+		assertThat(analysis.getAction()).contains("INTERACTOR_ACCOUNT_SERVER_URL",
+				"production: https://auth.interactor.com/api/v1");
+	}
+
+	@Test
+	void otherInvalidPropertiesAreLeftToSpringBootsAnalyzer() {
+		InvalidConfigurationPropertyValueException other = new InvalidConfigurationPropertyValueException(
+				"server.port", "x", "Not a port");
+		assertThat(new InvalidInteractorUrlFailureAnalyzer().analyze(other)).isNull();
+		assertThat(analyze(other).getAction()).contains("Review the value of the property");
+	}
+
+	private static Throwable start(Class<?> app, String... properties) {
+		List<Throwable> failure = new java.util.ArrayList<>();
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
+			.properties(properties)
+			.run()
+			.close()).satisfies(failure::add);
+		return failure.get(0);
+	}
+
+	/**
+	 * What Spring Boot reports: the first analysis of the registered analyzers, in their order.
+	 */
+	private static FailureAnalysis analyze(Throwable failure) {
+		ArgumentResolver arguments = ArgumentResolver.of(Environment.class, new StandardEnvironment());
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+			.load(FailureAnalyzer.class, arguments, SpringFactoriesLoader.FailureHandler.logging(
+					org.apache.commons.logging.LogFactory.getLog(InteractorFailureAnalyzersTests.class)));
+		AnnotationAwareOrderComparator.sort(analyzers);
+		for (FailureAnalyzer analyzer : analyzers) {
+			FailureAnalysis analysis = analyzer.analyze(failure);
+			if (analysis != null) {
+				return analysis;
+			}
+		}
+		throw new AssertionError("No analysis for " + failure);
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class ClientConsumerApp {
+
+		@Bean
+		String consumer(InteractorClient client) {
+			return "uses " + client;
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class HandlerApp {
+
+		@Bean
+		Handler handler() {
+			return new Handler();
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class UnresolvableHandlerApp {
+
+		@Bean
+		UnresolvableHandler handler() {
+			return new UnresolvableHandler();
+		}
+
+	}
+
+	static class Handler {
+
+		@InteractorWebhook(InteractorEvents.ROOM_MESSAGE_CREATED)
+		void onMessage(io.interactor.spring.webhook.RoomMessageData data) {
+		}
+
+	}
+
+	static class UnresolvableHandler {
+
+		@InteractorWebhook(InteractorEvents.ROOM_MESSAGE_CREATED)
+		void onMessage(io.interactor.spring.webhook.RoomMessageData data, Thread notAWebhookArgument) {
+		}
+
+	}
+
+}
