@@ -33,7 +33,10 @@ import org.springframework.util.ClassUtils;
  */
 class InteractorRuntimeHints implements RuntimeHintsRegistrar {
 
-	/** Packages whose public records and enums are Jackson-bound models. */
+	/**
+	 * Packages whose public records and enums are Jackson-bound models, or public API records (such as
+	 * {@code StreamEvent}) that applications commonly hand to Jackson themselves, e.g. from a controller.
+	 */
 	static final List<String> MODEL_PACKAGES = List.of("io.interactor.spring.client", "io.interactor.spring.webhook");
 
 	/**
