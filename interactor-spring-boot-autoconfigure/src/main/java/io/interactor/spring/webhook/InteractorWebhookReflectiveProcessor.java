@@ -3,8 +3,6 @@ package io.interactor.spring.webhook;
 import java.lang.reflect.Method;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.ReflectionHints;
 import org.springframework.aot.hint.annotation.SimpleReflectiveProcessor;
@@ -31,19 +29,34 @@ class InteractorWebhookReflectiveProcessor extends SimpleReflectiveProcessor {
 	protected void registerMethodHint(ReflectionHints hints, Method method) {
 		super.registerMethodHint(hints, method);
 		for (int i = 0; i < method.getParameterCount(); i++) {
-			ResolvableType type = ResolvableType.forMethodParameter(new MethodParameter(method, i));
-			if (WebhookEvent.class.equals(type.toClass())) {
-				type = type.getGeneric(0);
-			}
-			Class<?> payload = type.resolve();
-			if (isPayloadType(payload)) {
-				this.bindingRegistrar.registerReflectionHints(hints, type.getType());
+			registerPayloadHints(hints, ResolvableType.forMethodParameter(new MethodParameter(method, i)));
+		}
+	}
+
+	/**
+	 * Binding hints for a payload type; for a JDK or framework type ({@code WebhookEvent<T>}, {@code List<T>},
+	 * {@code Map<String, T>}), for its type arguments instead.
+	 */
+	private void registerPayloadHints(ReflectionHints hints, ResolvableType type) {
+		Class<?> resolved = type.resolve();
+		if (resolved == null || resolved.isPrimitive()) {
+			return;
+		}
+		if (resolved.isArray()) {
+			registerPayloadHints(hints, type.getComponentType());
+		}
+		else if (isPayloadType(resolved)) {
+			this.bindingRegistrar.registerReflectionHints(hints, type.getType());
+		}
+		else {
+			for (ResolvableType generic : type.getGenerics()) {
+				registerPayloadHints(hints, generic);
 			}
 		}
 	}
 
-	private static boolean isPayloadType(@Nullable Class<?> type) {
-		if (type == null || type.isPrimitive() || type.isArray()) {
+	private static boolean isPayloadType(Class<?> type) {
+		if (WebhookEvent.class.equals(type)) {
 			return false;
 		}
 		String name = type.getName();

@@ -148,6 +148,7 @@ class InteractorRuntimeHintsTests {
 		// A payload record, directly or as WebhookEvent<T>: Jackson constructs it and reads its components.
 		assertBindable(hints, OrderShipped.class, "orderId");
 		assertBindable(hints, Refund.class, "amount");
+		assertBindable(hints, LineItem.class, "sku");
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(OrderHandlers.class, "notAHandler"))
 			.rejects(hints);
 	}
@@ -175,6 +176,10 @@ class InteractorRuntimeHintsTests {
 
 	}
 
+	public record LineItem(String sku) {
+
+	}
+
 	public static class OrderHandlers {
 
 		@InteractorWebhook("order.shipped")
@@ -187,6 +192,10 @@ class InteractorRuntimeHintsTests {
 
 		@InteractorWebhook("*")
 		public void onAnything(JsonNode data) {
+		}
+
+		@InteractorWebhook("order.batch")
+		public void onBatch(WebhookEvent<List<LineItem>> event) {
 		}
 
 		public void notAHandler() {
