@@ -1,5 +1,7 @@
 package io.interactor.sample;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 
 import mockwebserver3.Dispatcher;
@@ -25,29 +27,48 @@ class SampleApplicationTests {
 	@LocalServerPort
 	int port;
 
+	private static boolean started;
+
 	@DynamicPropertySource
-	static void interactorProperties(DynamicPropertyRegistry registry) throws Exception {
-		interactor.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) {
-				if (request.getTarget().equals("/auth/oauth/token")) {
-					return json("{\"access_token\":\"t\",\"expires_in\":900}");
-				}
-				if (request.getTarget().startsWith("/api/v1/assistants?")
-						&& "user_1".equals(request.getHeaders().get("X-Namespace"))
-						&& "Bearer t".equals(request.getHeaders().get("Authorization"))) {
-					return json("{\"data\":[{\"id\":\"asst_1\",\"name\":\"support\"}],\"meta\":{\"page\":1}}");
-				}
-				return new MockResponse.Builder().code(404)
-					.body("{\"error\":{\"code\":\"not_found\",\"request_id\":\"req_1\"}}")
-					.build();
-			}
-		});
-		interactor.start();
+	static void interactorProperties(DynamicPropertyRegistry registry) {
 		registry.add("interactor.client-id", () -> "client_sample");
 		registry.add("interactor.client-secret", () -> "secret_sample");
-		registry.add("interactor.account-server-url", () -> interactor.url("/auth").toString());
-		registry.add("interactor.core-api-url", () -> interactor.url("/api/v1").toString());
+		registry.add("interactor.account-server-url", () -> started().url("/auth").toString());
+		registry.add("interactor.core-api-url", () -> started().url("/api/v1").toString());
+	}
+
+	/**
+	 * The server, started when a URL is first needed rather than when properties are registered: Spring's test AOT
+	 * processing (process-test-aot) also calls {@link #interactorProperties}, in a JVM that never runs
+	 * {@code @AfterAll}, and a started server's non-daemon thread would keep that JVM, and the build, alive.
+	 */
+	static synchronized MockWebServer started() {
+		if (!started) {
+			interactor.setDispatcher(new Dispatcher() {
+				@Override
+				public MockResponse dispatch(RecordedRequest request) {
+					if (request.getTarget().equals("/auth/oauth/token")) {
+						return json("{\"access_token\":\"t\",\"expires_in\":900}");
+					}
+					if (request.getTarget().startsWith("/api/v1/assistants?")
+							&& "user_1".equals(request.getHeaders().get("X-Namespace"))
+							&& "Bearer t".equals(request.getHeaders().get("Authorization"))) {
+						return json("{\"data\":[{\"id\":\"asst_1\",\"name\":\"support\"}],\"meta\":{\"page\":1}}");
+					}
+					return new MockResponse.Builder().code(404)
+						.body("{\"error\":{\"code\":\"not_found\",\"request_id\":\"req_1\"}}")
+						.build();
+				}
+			});
+			try {
+				interactor.start();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			started = true;
+		}
+		return interactor;
 	}
 
 	@AfterAll

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method as a handler of Interactor webhook events.
  * <p>
@@ -18,10 +20,14 @@ import java.lang.annotation.Target;
  * <p>
  * A handler runs at most once per delivery idempotency key; when it throws, the delivery is answered with 500 and a
  * redelivery is processed again.
+ * <p>
+ * The annotation is {@link Reflective @Reflective}: Spring's AOT engine registers annotated methods of beans for
+ * reflective invocation, and their payload types for JSON binding, so handlers work in a native image.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(InteractorWebhookReflectiveProcessor.class)
 public @interface InteractorWebhook {
 
 	/**
