@@ -13,7 +13,6 @@ import io.interactor.spring.webhook.WebhookEvent;
 import io.interactor.spring.webhook.WorkflowInstanceData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reads the native-image metadata that {@code spring-boot:process-aot} generated for the sample application and
  * checks that the starter's hints made it in: every {@code @InteractorWebhook} method, and the records Jackson binds.
  * <p>
- * Runs in the {@code aot-test} execution only: process-aot runs at prepare-package, after the regular tests.
+ * Runs in the {@code aot-test} execution only (the default test execution excludes it): process-aot runs at
+ * prepare-package, after the regular tests.
  */
-@EnabledIfSystemProperty(named = "interactor.sample.expect-aot", matches = "true")
 class NativeHintsTests {
 
 	private static final String METADATA = "META-INF/native-image/io.interactor/interactor-sample-app/reachability-metadata.json";
