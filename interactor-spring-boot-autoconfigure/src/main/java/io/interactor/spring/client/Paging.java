@@ -31,9 +31,7 @@ public final class Paging {
 	 * @return the items in order
 	 */
 	public static <T> Flux<T> flux(int firstPage, Function<Integer, Mono<Page<T>>> fetch) {
-		return Flux.defer(() -> fetch.apply(firstPage)
-			.flatMapMany((page) -> Flux.fromIterable(page.data())
-				.concatWith(page.hasNext() ? flux(nextPage(page, firstPage), fetch) : Flux.empty())));
+		return flux(firstPage, fetch, Paging::nextPageNumber);
 	}
 
 	/**
@@ -44,33 +42,7 @@ public final class Paging {
 	 * @return the items in order
 	 */
 	public static <T> Stream<T> stream(int firstPage, Function<Integer, Page<T>> fetch) {
-		Iterator<T> iterator = new Iterator<>() {
-
-			private @Nullable Iterator<T> current;
-
-			private @Nullable Integer nextPage = firstPage;
-
-			@Override
-			public boolean hasNext() {
-				while ((this.current == null || !this.current.hasNext()) && this.nextPage != null) {
-					int number = this.nextPage;
-					Page<T> page = fetch.apply(number);
-					this.current = page.data().iterator();
-					this.nextPage = page.hasNext() ? nextPage(page, number) : null;
-				}
-				return this.current != null && this.current.hasNext();
-			}
-
-			@Override
-			public T next() {
-				if (!hasNext() || this.current == null) {
-					throw new NoSuchElementException();
-				}
-				return this.current.next();
-			}
-
-		};
-		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+		return stream(firstPage, fetch, Paging::nextPageNumber);
 	}
 
 	/**
@@ -132,7 +104,10 @@ public final class Paging {
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
 	}
 
-	private static int nextPage(Page<?> page, int requested) {
+	private static @Nullable Integer nextPageNumber(Integer requested, Page<?> page) {
+		if (!page.hasNext()) {
+			return null;
+		}
 		Integer served = page.meta().page();
 		return ((served != null) ? served : requested) + 1;
 	}

@@ -232,7 +232,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	private Mono<AccessToken> requestToken() {
 		return Mono.defer(() -> {
-			logger.debug("Requesting Interactor access token (" + this.format.name().toLowerCase() + " request)");
+			logger.debug("Requesting Interactor access token (" + this.format.name().toLowerCase(java.util.Locale.ROOT) + " request)");
 			WebClient.RequestBodySpec spec = this.webClient.post()
 				.uri(this.tokenUri)
 				.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, "/oauth/token")
