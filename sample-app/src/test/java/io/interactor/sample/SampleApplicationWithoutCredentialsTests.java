@@ -24,4 +24,15 @@ class SampleApplicationWithoutCredentialsTests {
 		assertThat(SampleHttp.get(this.port, "/actuator/health").statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void interactorEndpointShowsTheWebhookHandlersButNoSecret() throws Exception {
+		HttpResponse<String> response = SampleHttp.get(this.port, "/actuator/interactor");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"configured\":false")
+			.contains("\"secretConfigured\":true")
+			.contains("room.message.created")
+			.contains("sampleWebhookHandlers#")
+			.doesNotContain("whsec_sample_dev_only");
+	}
+
 }
