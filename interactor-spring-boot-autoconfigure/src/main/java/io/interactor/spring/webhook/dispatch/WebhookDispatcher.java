@@ -3,6 +3,7 @@ package io.interactor.spring.webhook.dispatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.interactor.spring.actuate.metrics.InteractorMetricTags;
@@ -210,9 +211,10 @@ public class WebhookDispatcher {
 			}
 		}
 		String key = event.idempotencyKey();
+		String claimId = UUID.randomUUID().toString();
 		ClaimResult claim;
 		try {
-			claim = this.store.claim(key);
+			claim = this.store.claim(key, claimId);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Idempotency store unavailable, answering 503 for " + event + ": " + ex.getMessage());
@@ -235,12 +237,12 @@ public class WebhookDispatcher {
 			catch (Throwable ex) {
 				logger.error("@InteractorWebhook handler " + handler + " failed for " + event
 						+ "; releasing the delivery so a redelivery is processed", ex);
-				release(key, event);
+				release(key, claimId, event);
 				return WebhookOutcome.of(Result.HANDLER_FAILED);
 			}
 		}
 		try {
-			this.store.complete(key);
+			this.store.complete(key, claimId);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Processed " + event + " but could not record it: a redelivery after the processing timeout"
@@ -260,9 +262,9 @@ public class WebhookDispatcher {
 
 	}
 
-	private void release(String key, WebhookEvent<?> event) {
+	private void release(String key, String claimId, WebhookEvent<?> event) {
 		try {
-			this.store.release(key);
+			this.store.release(key, claimId);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not release " + event + "; a redelivery is processed once the processing timeout "

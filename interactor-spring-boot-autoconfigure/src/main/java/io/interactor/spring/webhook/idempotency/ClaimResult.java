@@ -1,7 +1,7 @@
 package io.interactor.spring.webhook.idempotency;
 
 /**
- * Result of {@link WebhookIdempotencyStore#claim(String)}.
+ * Result of {@link WebhookIdempotencyStore#claim(String, String)}.
  */
 public enum ClaimResult {
 

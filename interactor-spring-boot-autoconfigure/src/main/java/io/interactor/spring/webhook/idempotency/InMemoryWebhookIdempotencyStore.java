@@ -48,7 +48,7 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	}
 
 	@Override
-	public synchronized ClaimResult claim(String key) {
+	public synchronized ClaimResult claim(String key, String claimId) {
 		Instant now = this.clock.instant();
 		Entry existing = this.entries.get(key);
 		if (existing != null && existing.expiresAt.isAfter(now)) {
@@ -56,19 +56,22 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		}
 		this.entries.remove(key);
 		evict(now);
-		this.entries.put(key, new Entry(false, now.plus(this.processingTimeout)));
+		this.entries.put(key, new Entry(claimId, false, now.plus(this.processingTimeout)));
 		return ClaimResult.CLAIMED;
 	}
 
 	@Override
-	public synchronized void complete(String key) {
+	public synchronized void complete(String key, String claimId) {
 		this.entries.remove(key);
-		this.entries.put(key, new Entry(true, this.clock.instant().plus(this.ttl)));
+		this.entries.put(key, new Entry(claimId, true, this.clock.instant().plus(this.ttl)));
 	}
 
 	@Override
-	public synchronized void release(String key) {
-		this.entries.remove(key);
+	public synchronized void release(String key, String claimId) {
+		Entry entry = this.entries.get(key);
+		if (entry != null && !entry.completed && entry.claimId.equals(claimId)) {
+			this.entries.remove(key);
+		}
 	}
 
 	/**
@@ -92,7 +95,7 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		}
 	}
 
-	private record Entry(boolean completed, Instant expiresAt) {
+	private record Entry(String claimId, boolean completed, Instant expiresAt) {
 
 	}
 

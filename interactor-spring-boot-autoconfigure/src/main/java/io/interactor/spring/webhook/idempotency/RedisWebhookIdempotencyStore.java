@@ -1,15 +1,18 @@
 package io.interactor.spring.webhook.idempotency;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
 /**
  * A {@link WebhookIdempotencyStore} in Redis, shared by every instance of the application. A claim is
- * {@code SET <prefix><key> processing NX PX <processing-timeout>}; completion is {@code SET <prefix><key> done PX <ttl>};
- * a failed delivery is released with {@code DEL}. Any Redis failure surfaces as {@link IdempotencyStoreException}
+ * {@code SET <prefix><key> processing:<claim id> NX PX <processing-timeout>}; completion is
+ * {@code SET <prefix><key> done PX <ttl>}; a failed delivery is released with a {@code DEL} that a Lua script runs
+ * only while the key still holds the caller's claim. Any Redis failure surfaces as {@link IdempotencyStoreException}
  * (the endpoint answers 503 and processes nothing).
  */
 public final class RedisWebhookIdempotencyStore implements WebhookIdempotencyStore {
@@ -17,6 +20,11 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 	static final String PROCESSING = "processing";
 
 	static final String DONE = "done";
+
+	/** Deletes the key only if it still holds the given claim: a lapsed claim must not free another's. */
+	private static final RedisScript<Long> RELEASE = RedisScript.of(
+			"if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end",
+			Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -45,12 +53,17 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 		this.ttl = ttl;
 	}
 
+	private static String claimValue(String claimId) {
+		return PROCESSING + ":" + claimId;
+	}
+
 	@Override
-	public ClaimResult claim(String key) {
+	public ClaimResult claim(String key, String claimId) {
 		String redisKey = this.keyPrefix + key;
 		try {
 			for (int attempt = 0; attempt < 3; attempt++) {
-				Boolean claimed = this.redis.opsForValue().setIfAbsent(redisKey, PROCESSING, this.processingTimeout);
+				Boolean claimed = this.redis.opsForValue().setIfAbsent(redisKey, claimValue(claimId),
+						this.processingTimeout);
 				if (Boolean.TRUE.equals(claimed)) {
 					return ClaimResult.CLAIMED;
 				}
@@ -68,7 +81,7 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 	}
 
 	@Override
-	public void complete(String key) {
+	public void complete(String key, String claimId) {
 		try {
 			this.redis.opsForValue().set(this.keyPrefix + key, DONE, this.ttl);
 		}
@@ -78,9 +91,9 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 	}
 
 	@Override
-	public void release(String key) {
+	public void release(String key, String claimId) {
 		try {
-			this.redis.delete(this.keyPrefix + key);
+			this.redis.execute(RELEASE, List.of(this.keyPrefix + key), claimValue(claimId));
 		}
 		catch (DataAccessException ex) {
 			throw new IdempotencyStoreException("Redis idempotency store unavailable (release)", ex);

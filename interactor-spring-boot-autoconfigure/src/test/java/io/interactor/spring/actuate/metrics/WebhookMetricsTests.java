@@ -68,7 +68,7 @@ class WebhookMetricsTests {
 			assertThat(deliver(context, Deliveries.body("room.message.created", "evt_a8",
 					"{\"content\":\"" + "x".repeat(3000) + "\"}"))
 				.result()).isEqualTo(Result.PAYLOAD_TOO_LARGE);
-			context.getBean(WebhookIdempotencyStore.class).claim("idem_evt_a9");
+			context.getBean(WebhookIdempotencyStore.class).claim("idem_evt_a9", "claim-1");
 			assertThat(deliver(context, Deliveries.body("room.message.created", "evt_a9", message())).result())
 				.isEqualTo(Result.DUPLICATE_IN_PROGRESS);
 			assertThat(deliver(context, Deliveries.body("workflow.instance.failed", "evt_b1", "{}")).result())
@@ -186,17 +186,17 @@ class WebhookMetricsTests {
 			return new WebhookIdempotencyStore() {
 
 				@Override
-				public ClaimResult claim(String key) {
+				public ClaimResult claim(String key, String claimId) {
 					throw new IdempotencyStoreException("down", new RuntimeException());
 				}
 
 				@Override
-				public void complete(String key) {
+				public void complete(String key, String claimId) {
 					throw new IdempotencyStoreException("down", new RuntimeException());
 				}
 
 				@Override
-				public void release(String key) {
+				public void release(String key, String claimId) {
 					throw new IdempotencyStoreException("down", new RuntimeException());
 				}
 

@@ -484,17 +484,17 @@ class WebhookDispatcherTests {
 			return new WebhookIdempotencyStore() {
 
 				@Override
-				public ClaimResult claim(String key) {
+				public ClaimResult claim(String key, String claimId) {
 					throw new IdempotencyStoreException("down", new RuntimeException());
 				}
 
 				@Override
-				public void complete(String key) {
+				public void complete(String key, String claimId) {
 					throw new IdempotencyStoreException("down", new RuntimeException());
 				}
 
 				@Override
-				public void release(String key) {
+				public void release(String key, String claimId) {
 					throw new IdempotencyStoreException("down", new RuntimeException());
 				}
 

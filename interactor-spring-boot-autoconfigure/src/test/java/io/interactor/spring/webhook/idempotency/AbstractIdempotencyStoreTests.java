@@ -27,32 +27,50 @@ abstract class AbstractIdempotencyStoreTests {
 	@Test
 	void firstClaimWinsAndLaterClaimsSeeProcessing() {
 		String key = key();
-		assertThat(store().claim(key)).isEqualTo(ClaimResult.CLAIMED);
-		assertThat(store().claim(key)).isEqualTo(ClaimResult.IN_PROGRESS);
+		assertThat(store().claim(key, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.IN_PROGRESS);
 	}
 
 	@Test
 	void completedKeyIsReportedAsCompleted() {
 		String key = key();
-		store().claim(key);
-		store().complete(key);
-		assertThat(store().claim(key)).isEqualTo(ClaimResult.COMPLETED);
+		store().claim(key, "claim-1");
+		store().complete(key, "claim-1");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.COMPLETED);
 	}
 
 	@Test
 	void releasedKeyCanBeClaimedAgain() {
 		String key = key();
-		store().claim(key);
-		store().release(key);
-		assertThat(store().claim(key)).isEqualTo(ClaimResult.CLAIMED);
+		store().claim(key, "claim-1");
+		store().release(key, "claim-1");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+	}
+
+	@Test
+	void releaseWithAnotherClaimIdLeavesTheClaimInPlace() {
+		// A delivery whose claim lapsed must not free the claim another delivery has taken since.
+		String key = key();
+		store().claim(key, "claim-1");
+		store().release(key, "lapsed-claim");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.IN_PROGRESS);
+	}
+
+	@Test
+	void releaseAfterCompletionKeepsTheKeyCompleted() {
+		String key = key();
+		store().claim(key, "claim-1");
+		store().complete(key, "claim-1");
+		store().release(key, "claim-1");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.COMPLETED);
 	}
 
 	@Test
 	void keysAreIndependent() {
 		String first = key();
 		String second = key();
-		assertThat(store().claim(first)).isEqualTo(ClaimResult.CLAIMED);
-		assertThat(store().claim(second)).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().claim(first, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().claim(second, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
 	}
 
 	@Test
@@ -64,9 +82,10 @@ abstract class AbstractIdempotencyStoreTests {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<ClaimResult>> results = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
+				String claimId = "claim-" + i;
 				results.add(executor.submit(() -> {
 					start.await();
-					return store().claim(key);
+					return store().claim(key, claimId);
 				}));
 			}
 			start.countDown();

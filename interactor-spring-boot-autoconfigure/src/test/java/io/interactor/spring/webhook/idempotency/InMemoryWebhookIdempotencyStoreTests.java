@@ -22,21 +22,30 @@ class InMemoryWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests
 
 	@Test
 	void claimLapsesAfterProcessingTimeout() {
-		this.store.claim("a");
+		this.store.claim("a", "claim-1");
 		this.clock.advance(Duration.ofMinutes(5).minusSeconds(1));
-		assertThat(this.store.claim("a")).isEqualTo(ClaimResult.IN_PROGRESS);
+		assertThat(this.store.claim("a", "claim-2")).isEqualTo(ClaimResult.IN_PROGRESS);
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.store.claim("a")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(this.store.claim("a", "claim-3")).isEqualTo(ClaimResult.CLAIMED);
+	}
+
+	@Test
+	void lateReleaseOfALapsedClaimLeavesTheNewClaimInPlace() {
+		this.store.claim("a", "claim-1");
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(this.store.claim("a", "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+		this.store.release("a", "claim-1");
+		assertThat(this.store.claim("a", "claim-3")).isEqualTo(ClaimResult.IN_PROGRESS);
 	}
 
 	@Test
 	void completedKeyExpiresAfterTtl() {
-		this.store.claim("a");
-		this.store.complete("a");
+		this.store.claim("a", "claim-1");
+		this.store.complete("a", "claim-1");
 		this.clock.advance(Duration.ofDays(7).minusSeconds(1));
-		assertThat(this.store.claim("a")).isEqualTo(ClaimResult.COMPLETED);
+		assertThat(this.store.claim("a", "claim-2")).isEqualTo(ClaimResult.COMPLETED);
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.store.claim("a")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(this.store.claim("a", "claim-3")).isEqualTo(ClaimResult.CLAIMED);
 	}
 
 	@Test
@@ -44,12 +53,12 @@ class InMemoryWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests
 		InMemoryWebhookIdempotencyStore small = new InMemoryWebhookIdempotencyStore(3, Duration.ofMinutes(5),
 				Duration.ofDays(7), this.clock);
 		for (String key : new String[] { "a", "b", "c", "d", "e" }) {
-			small.claim(key);
-			small.complete(key);
+			small.claim(key, "claim-1");
+			small.complete(key, "claim-1");
 		}
 		assertThat(small.size()).isEqualTo(3);
-		assertThat(small.claim("e")).isEqualTo(ClaimResult.COMPLETED);
-		assertThat(small.claim("a")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(small.claim("e", "claim-1")).isEqualTo(ClaimResult.COMPLETED);
+		assertThat(small.claim("a", "claim-1")).isEqualTo(ClaimResult.CLAIMED);
 	}
 
 }

@@ -49,15 +49,17 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 	@Test
 	void writesPrefixedKeysWithTheConfiguredExpiry() {
 		String key = key();
-		this.store.claim(key);
-		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing");
+		this.store.claim(key, "claim-1");
+		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing:claim-1");
 		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(290L, 300L);
-		this.store.complete(key);
+		this.store.complete(key, "claim-1");
 		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("done");
 		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(Duration.ofDays(7).toSeconds() - 10,
 				Duration.ofDays(7).toSeconds());
-		this.store.release(key);
-		assertThat(this.redis.hasKey(PREFIX + key)).isFalse();
+		String failed = key();
+		this.store.claim(failed, "claim-2");
+		this.store.release(failed, "claim-2");
+		assertThat(this.redis.hasKey(PREFIX + failed)).isFalse();
 	}
 
 	@Test
@@ -65,9 +67,12 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 		RedisWebhookIdempotencyStore shortClaims = new RedisWebhookIdempotencyStore(this.redis, PREFIX,
 				Duration.ofMillis(200), Duration.ofDays(7));
 		String key = key();
-		assertThat(shortClaims.claim(key)).isEqualTo(ClaimResult.CLAIMED);
-		assertThat(shortClaims.claim(key)).isEqualTo(ClaimResult.IN_PROGRESS);
-		await().atMost(Duration.ofSeconds(5)).until(() -> shortClaims.claim(key) == ClaimResult.CLAIMED);
+		assertThat(shortClaims.claim(key, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(shortClaims.claim(key, "claim-2")).isEqualTo(ClaimResult.IN_PROGRESS);
+		await().atMost(Duration.ofSeconds(5)).until(() -> shortClaims.claim(key, "claim-3") == ClaimResult.CLAIMED);
+		// The first delivery fails late: its release must not free the claim taken after its own lapsed.
+		shortClaims.release(key, "claim-1");
+		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing:claim-3");
 	}
 
 	@Test
@@ -75,10 +80,10 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 		RedisWebhookIdempotencyStore shortTtl = new RedisWebhookIdempotencyStore(this.redis, PREFIX,
 				Duration.ofMinutes(5), Duration.ofMillis(200));
 		String key = key();
-		shortTtl.claim(key);
-		shortTtl.complete(key);
-		assertThat(shortTtl.claim(key)).isEqualTo(ClaimResult.COMPLETED);
-		await().atMost(Duration.ofSeconds(5)).until(() -> shortTtl.claim(key) == ClaimResult.CLAIMED);
+		shortTtl.claim(key, "claim-1");
+		shortTtl.complete(key, "claim-1");
+		assertThat(shortTtl.claim(key, "claim-2")).isEqualTo(ClaimResult.COMPLETED);
+		await().atMost(Duration.ofSeconds(5)).until(() -> shortTtl.claim(key, "claim-3") == ClaimResult.CLAIMED);
 	}
 
 	@Test
@@ -90,7 +95,7 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 		try {
 			RedisWebhookIdempotencyStore down = new RedisWebhookIdempotencyStore(new StringRedisTemplate(nowhere),
 					PREFIX, Duration.ofMinutes(5), Duration.ofDays(7));
-			assertThatExceptionOfType(IdempotencyStoreException.class).isThrownBy(() -> down.claim("a"));
+			assertThatExceptionOfType(IdempotencyStoreException.class).isThrownBy(() -> down.claim("a", "claim-1"));
 		}
 		finally {
 			nowhere.destroy();

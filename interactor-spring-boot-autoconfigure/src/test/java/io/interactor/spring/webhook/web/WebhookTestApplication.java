@@ -68,21 +68,21 @@ public class WebhookTestApplication {
 		volatile boolean down;
 
 		@Override
-		public ClaimResult claim(String key) {
+		public ClaimResult claim(String key, String claimId) {
 			check();
-			return this.delegate.claim(key);
+			return this.delegate.claim(key, claimId);
 		}
 
 		@Override
-		public void complete(String key) {
+		public void complete(String key, String claimId) {
 			check();
-			this.delegate.complete(key);
+			this.delegate.complete(key, claimId);
 		}
 
 		@Override
-		public void release(String key) {
+		public void release(String key, String claimId) {
 			check();
-			this.delegate.release(key);
+			this.delegate.release(key, claimId);
 		}
 
 		private void check() {
