@@ -20,7 +20,7 @@ import io.interactor.spring.client.error.InteractorAuthenticationException;
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.error.InteractorServerException;
 import io.interactor.spring.client.support.InteractorTestServer;
-import io.interactor.spring.client.support.MutableClock;
+import io.interactor.spring.test.MutableClock;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -19,7 +19,7 @@ import io.interactor.spring.client.resource.Assistant;
 import io.interactor.spring.client.resource.CreateAssistantRequest;
 import io.interactor.spring.client.resource.UpdateAssistantRequest;
 import io.interactor.spring.client.support.InteractorTestServer;
-import io.interactor.spring.client.support.MutableClock;
+import io.interactor.spring.test.MutableClock;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
