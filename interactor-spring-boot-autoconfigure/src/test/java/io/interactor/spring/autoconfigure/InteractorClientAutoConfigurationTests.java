@@ -58,13 +58,6 @@ class InteractorClientAutoConfigurationTests {
 		this.server.close();
 	}
 
-	private String[] serverProperties() {
-		return new String[] { "interactor.client-id=" + InteractorTestServer.CLIENT_ID,
-				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET,
-				"interactor.account-server-url=" + this.server.accountServerUrl(),
-				"interactor.core-api-url=" + this.server.coreApiUrl() };
-	}
-
 	@Test
 	void startsWithoutCredentialsWhenNoOneInjectsTheClient() {
 		this.runner.run((context) -> {
@@ -100,7 +93,7 @@ class InteractorClientAutoConfigurationTests {
 	@Test
 	void createsBothClientsWhichCallTheConfiguredServer() {
 		this.server.enqueueCore(json(200, ASSISTANT));
-		this.runner.withPropertyValues(serverProperties()).run((context) -> {
+		this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
 			assertThat(context).hasSingleBean(InteractorClient.class).hasSingleBean(ReactiveInteractorClient.class);
 			InteractorClient client = context.getBean(InteractorClient.class);
 			assertThat(client.reactive()).isSameAs(context.getBean(ReactiveInteractorClient.class));
@@ -114,7 +107,7 @@ class InteractorClientAutoConfigurationTests {
 	@Test
 	void tokenRequestFormatIsConfigurable() {
 		this.server.enqueueCore(json(200, ASSISTANT));
-		this.runner.withPropertyValues(serverProperties())
+		this.runner.withPropertyValues(this.server.springProperties())
 			.withPropertyValues("interactor.token.request-format=basic")
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
@@ -217,7 +210,7 @@ class InteractorClientAutoConfigurationTests {
 	void customizersAreAppliedInOrder() {
 		this.server.enqueueCore(json(200, ASSISTANT));
 		this.runner.withUserConfiguration(OrderedCustomizers.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.withPropertyValues("interactor.core-api-url=https://unreachable.invalid/api/v1")
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
@@ -231,7 +224,7 @@ class InteractorClientAutoConfigurationTests {
 		this.server.enqueueCore(json(200, ASSISTANT));
 		this.runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
 			.withUserConfiguration(HeaderWebClientCustomizer.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
 				assertThat(this.server.takeCore().getHeaders().get("X-From-Boot-Builder")).isEqualTo("yes");
@@ -253,7 +246,7 @@ class InteractorClientAutoConfigurationTests {
 	@Test
 	void worksWithoutAWebClientBuilderBean() {
 		this.server.enqueueCore(json(200, ASSISTANT));
-		this.runner.withPropertyValues(serverProperties()).run((context) -> {
+		this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
 			assertThat(context).doesNotHaveBean(WebClient.Builder.class);
 			assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
 				.isEqualTo("asst_1");
@@ -263,7 +256,7 @@ class InteractorClientAutoConfigurationTests {
 	@Test
 	void usesTheApplicationJsonMapper() {
 		this.runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> assertThat(context.getBean(ReactiveInteractorClient.class).api().jsonMapper())
 				.isSameAs(context.getBean(JsonMapper.class)));
 	}
@@ -283,7 +276,7 @@ class InteractorClientAutoConfigurationTests {
 	@Test
 	void noClientWithoutWebClientOnTheClasspath() {
 		this.runner.withClassLoader(new FilteredClassLoader(WebClient.class))
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> assertThat(context).doesNotHaveBean(InteractorClient.class)
 				.doesNotHaveBean(ReactiveInteractorClient.class));
 	}
@@ -305,7 +298,7 @@ class InteractorClientAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(InteractorClientAutoConfiguration.class,
 					JacksonAutoConfiguration.class, WebClientAutoConfiguration.class))
 			.withUserConfiguration(HeaderWebClientCustomizer.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				List<String> names = List.of(context.getBeanDefinitionNames());
 				assertThat(names.indexOf(InteractorClientAutoConfiguration.class.getName()))

@@ -58,16 +58,9 @@ class InteractorClientObservationTests {
 		this.server.close();
 	}
 
-	private String[] serverProperties() {
-		return new String[] { "interactor.client-id=" + InteractorTestServer.CLIENT_ID,
-				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET,
-				"interactor.account-server-url=" + this.server.accountServerUrl(),
-				"interactor.core-api-url=" + this.server.coreApiUrl() };
-	}
-
 	@Test
 	void withoutBootsWebClientBuilderCallsAreObservedWithThePathTemplate() {
-		this.runner.withPropertyValues(serverProperties()).run(this::assertHttpClientRequests);
+		this.runner.withPropertyValues(this.server.springProperties()).run(this::assertHttpClientRequests);
 	}
 
 	@Test
@@ -75,14 +68,14 @@ class InteractorClientObservationTests {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
 					WebClientObservationAutoConfiguration.class))
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run(this::assertHttpClientRequests);
 	}
 
 	@Test
 	void traceContextIsPropagatedOnOutboundCalls() throws Exception {
 		this.runner.withUserConfiguration(PropagationConfiguration.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, ASSISTANT_ID);
@@ -97,7 +90,7 @@ class InteractorClientObservationTests {
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
 					WebClientObservationAutoConfiguration.class))
 			.withUserConfiguration(PropagationConfiguration.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, ASSISTANT_ID);

@@ -68,13 +68,6 @@ class InteractorMetricsAutoConfigurationTests {
 		this.server.close();
 	}
 
-	private String[] serverProperties() {
-		return new String[] { "interactor.client-id=" + InteractorTestServer.CLIENT_ID,
-				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET,
-				"interactor.account-server-url=" + this.server.accountServerUrl(),
-				"interactor.core-api-url=" + this.server.coreApiUrl() };
-	}
-
 	@Test
 	void isRegisteredInAutoConfigurationImports() throws Exception {
 		String imports = new String(getClass().getClassLoader()
@@ -113,7 +106,7 @@ class InteractorMetricsAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(InteractorMetricsAutoConfiguration.class,
 					InteractorClientAutoConfiguration.class, MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.withPropertyValues("management.metrics.enable.interactor.requests=false")
 			.run((context) -> {
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
@@ -133,7 +126,7 @@ class InteractorMetricsAutoConfigurationTests {
 	void withoutMicrometerTheClientAndTheWebhookEndpointStillWork() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.withUserConfiguration(Handler.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(InteractorMetrics.class);
 				assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
@@ -149,7 +142,7 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void clientAndWebhookEndpointReportToTheRegistry() {
 		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class, Handler.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(MicrometerInteractorMetrics.class);
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
@@ -172,7 +165,7 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void namespaceTagPropertyIsBound() {
 		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.withPropertyValues("interactor.metrics.namespace-tag=true")
 			.run((context) -> {
 				assertThat(context.getBean(InteractorProperties.class).getMetrics().isNamespaceTag()).isTrue();
@@ -188,7 +181,7 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void backsOffFromAUserMetricsBean() {
 		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class, UserMetricsConfiguration.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(MicrometerInteractorMetrics.class);
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
@@ -200,7 +193,7 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void prometheusRendersTheDocumentedNames() {
 		this.runner.withUserConfiguration(PrometheusConfiguration.class, Handler.class)
-			.withPropertyValues(serverProperties())
+			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
 				this.server.enqueueCore(
 						jsonBuilder(200, "{\"data\":{\"id\":\"asst_1\"}}").addHeader("X-RateLimit-Remaining", "99")

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.interactor.spring.autoconfigure.InteractorMetricsAutoConfiguration;
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
 import io.interactor.spring.test.Deliveries;
+import io.interactor.spring.test.UnavailableIdempotencyStore;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.RoomMessageData;
@@ -14,8 +15,6 @@ import io.interactor.spring.webhook.WorkflowInstanceData;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
-import io.interactor.spring.webhook.idempotency.ClaimResult;
-import io.interactor.spring.webhook.idempotency.IdempotencyStoreException;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -183,24 +182,7 @@ class WebhookMetricsTests {
 
 		@Bean
 		WebhookIdempotencyStore brokenStore() {
-			return new WebhookIdempotencyStore() {
-
-				@Override
-				public ClaimResult claim(String key, String claimId) {
-					throw new IdempotencyStoreException("down", new RuntimeException());
-				}
-
-				@Override
-				public void complete(String key, String claimId) {
-					throw new IdempotencyStoreException("down", new RuntimeException());
-				}
-
-				@Override
-				public void release(String key, String claimId) {
-					throw new IdempotencyStoreException("down", new RuntimeException());
-				}
-
-			};
+			return new UnavailableIdempotencyStore();
 		}
 
 	}

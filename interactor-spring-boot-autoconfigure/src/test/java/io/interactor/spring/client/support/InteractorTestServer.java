@@ -118,6 +118,15 @@ public final class InteractorTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * The {@code interactor.*} properties of an application using this server.
+	 * @return {@code name=value} pairs
+	 */
+	public String[] springProperties() {
+		return new String[] { "interactor.client-id=" + CLIENT_ID, "interactor.client-secret=" + CLIENT_SECRET,
+				"interactor.account-server-url=" + accountServerUrl(), "interactor.core-api-url=" + coreApiUrl() };
+	}
+
+	/**
 	 * A client builder pointing at this server, retrying without waiting.
 	 * @return the builder
 	 */

@@ -11,14 +11,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
 import io.interactor.spring.test.Deliveries;
+import io.interactor.spring.test.UnavailableIdempotencyStore;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.RoomMessageData;
 import io.interactor.spring.webhook.WebhookEvent;
 import io.interactor.spring.webhook.WorkflowInstanceData;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
-import io.interactor.spring.webhook.idempotency.ClaimResult;
-import io.interactor.spring.webhook.idempotency.IdempotencyStoreException;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -481,24 +480,7 @@ class WebhookDispatcherTests {
 
 		@Bean
 		WebhookIdempotencyStore brokenStore() {
-			return new WebhookIdempotencyStore() {
-
-				@Override
-				public ClaimResult claim(String key, String claimId) {
-					throw new IdempotencyStoreException("down", new RuntimeException());
-				}
-
-				@Override
-				public void complete(String key, String claimId) {
-					throw new IdempotencyStoreException("down", new RuntimeException());
-				}
-
-				@Override
-				public void release(String key, String claimId) {
-					throw new IdempotencyStoreException("down", new RuntimeException());
-				}
-
-			};
+			return new UnavailableIdempotencyStore();
 		}
 
 	}
