@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.interactor.spring.autoconfigure.MissingInteractorCredentialsException;
 import io.interactor.spring.client.InteractorClient;
-import io.interactor.spring.client.ListParams;
+import io.interactor.spring.client.core.ListParams;
 import io.interactor.spring.client.error.InteractorApiException;
 import io.interactor.spring.client.resource.Assistant;
 

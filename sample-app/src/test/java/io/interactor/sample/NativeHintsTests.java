@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Set;
 
-import io.interactor.spring.client.Page;
+import io.interactor.spring.client.core.Page;
 import io.interactor.spring.client.resource.Assistant;
 import io.interactor.spring.webhook.CredentialEventData;
 import io.interactor.spring.webhook.InteractorWebhook;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.interactor.spring.actuate.metrics.InteractorMetrics;
-import io.interactor.spring.client.BaseUrls;
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.core.BaseUrls;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;

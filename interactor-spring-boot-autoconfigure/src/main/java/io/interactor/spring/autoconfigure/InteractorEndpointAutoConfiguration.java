@@ -1,7 +1,7 @@
 package io.interactor.spring.autoconfigure;
 
-import io.interactor.spring.actuate.InteractorEndpoint;
 import io.interactor.spring.actuate.InteractorEndpoint.ClientDescriptor;
+import io.interactor.spring.actuate.InteractorEndpoint;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.interactor.spring.client.InteractorEnvironment;
 import io.interactor.spring.client.auth.TokenRequestFormat;
+import io.interactor.spring.client.core.InteractorEnvironment;
 import io.interactor.spring.webhook.idempotency.IdempotencyStoreType;
 import io.interactor.spring.webhook.signature.SignatureScheme;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package io.interactor.spring.autoconfigure;
 import java.util.Locale;
 import java.util.Set;
 
-import io.interactor.spring.client.InteractorEnvironment;
+import io.interactor.spring.client.core.InteractorEnvironment;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

@@ -9,9 +9,11 @@ import java.util.function.DoubleSupplier;
 
 import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.auth.BearerTokenExchangeFilter;
 import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
 import io.interactor.spring.client.auth.TokenRequestFormat;
-import io.interactor.spring.client.http.BearerTokenExchangeFilter;
+import io.interactor.spring.client.core.BaseUrls;
+import io.interactor.spring.client.core.InteractorEnvironment;
 import io.interactor.spring.client.http.CoreApiClient;
 import io.interactor.spring.client.http.ErrorResponseMapper;
 import io.interactor.spring.client.http.PlatformSignalsFilter;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.interactor.spring.client.InteractorClient;
-import io.interactor.spring.client.InteractorEnvironment;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessToken;
 import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.auth.TokenRequestFormat;
+import io.interactor.spring.client.core.InteractorEnvironment;
 import io.interactor.spring.client.support.InteractorTestServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package io.interactor.spring.autoconfigure;
 
 import io.interactor.spring.client.InteractorClient;
-import io.interactor.spring.client.ListParams;
+import io.interactor.spring.client.core.ListParams;
 import io.interactor.spring.client.support.InteractorTestServer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import io.interactor.spring.client.Page;
-import io.interactor.spring.client.PageMeta;
+import io.interactor.spring.client.core.Page;
+import io.interactor.spring.client.core.PageMeta;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.resource.Assistant;
 import io.interactor.spring.client.resource.CreateAssistantRequest;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.interactor.spring.client.RequestOptions;
+import io.interactor.spring.client.core.RequestOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;

@@ -9,9 +9,9 @@ import java.util.Map;
 
 import io.interactor.spring.actuate.metrics.InteractorMetricTags;
 import io.interactor.spring.actuate.metrics.InteractorMetrics;
-import io.interactor.spring.client.IdempotencyKeys;
-import io.interactor.spring.client.Page;
-import io.interactor.spring.client.PageMeta;
+import io.interactor.spring.client.core.IdempotencyKeys;
+import io.interactor.spring.client.core.Page;
+import io.interactor.spring.client.core.PageMeta;
 import io.interactor.spring.client.error.InteractorException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;

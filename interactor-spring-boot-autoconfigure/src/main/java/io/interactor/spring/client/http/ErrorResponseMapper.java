@@ -2,7 +2,6 @@ package io.interactor.spring.client.http;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
 
 import io.interactor.spring.client.error.InteractorApiException;
 import io.interactor.spring.client.error.InteractorAuthenticationException;
@@ -24,10 +23,6 @@ import org.springframework.http.HttpHeaders;
  * Maps an error response to the {@link InteractorApiException} subclass for its status.
  */
 public final class ErrorResponseMapper {
-
-	/** OAuth error codes meaning the credentials themselves were refused: retrying cannot help. */
-	static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_client", "unauthorized_client", "invalid_grant",
-			"invalid_scope", "invalid_request");
 
 	private final InteractorErrorParser parser;
 
@@ -81,7 +76,7 @@ public final class ErrorResponseMapper {
 	 */
 	public InteractorApiException tokenEndpointError(int status, HttpHeaders headers, byte[] body) {
 		InteractorError error = this.parser.parse(status, headers, body);
-		if (status == 401 || status == 403 || CREDENTIAL_ERRORS.contains(error.code())) {
+		if (status == 401 || status == 403 || error.isCredentialError()) {
 			return new InteractorAuthenticationException(status, error, headers, body);
 		}
 		return toException(status, headers, body, error);

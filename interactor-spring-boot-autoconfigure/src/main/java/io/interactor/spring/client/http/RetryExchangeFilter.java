@@ -118,7 +118,12 @@ public final class RetryExchangeFilter implements ExchangeFilterFunction {
 		}
 	}
 
-	static String describe(ClientRequest request) {
+	/**
+	 * How a request is named in log lines: its path template when it has one, else its path, never the query.
+	 * @param request the request
+	 * @return the template or path
+	 */
+	public static String describe(ClientRequest request) {
 		@Nullable Object template = request.attribute(CoreApiClient.URI_TEMPLATE_ATTRIBUTE).orElse(null);
 		return (template != null) ? template.toString() : request.url().getPath();
 	}

@@ -1,6 +1,6 @@
 package io.interactor.spring.client.resource;
 
-import io.interactor.spring.client.RequestOptions;
+import io.interactor.spring.client.core.RequestOptions;
 
 /**
  * OAuth connect flows ({@code /oauth}), blocking. The same operations as {@link ReactiveOAuth}.

@@ -1,6 +1,6 @@
 package io.interactor.spring.client.resource;
 
-import io.interactor.spring.client.RequestOptions;
+import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.error.InteractorNotFoundException;
 import io.interactor.spring.client.http.ApiRequest;
 import io.interactor.spring.client.http.CoreApiClient;

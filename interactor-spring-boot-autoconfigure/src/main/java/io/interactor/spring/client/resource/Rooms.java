@@ -2,10 +2,10 @@ package io.interactor.spring.client.resource;
 
 import java.util.stream.Stream;
 
-import io.interactor.spring.client.ListParams;
-import io.interactor.spring.client.Page;
-import io.interactor.spring.client.Paging;
-import io.interactor.spring.client.RequestOptions;
+import io.interactor.spring.client.core.ListParams;
+import io.interactor.spring.client.core.Page;
+import io.interactor.spring.client.core.Paging;
+import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 import io.interactor.spring.client.stream.EventStream;
 import io.interactor.spring.client.stream.StreamSettings;

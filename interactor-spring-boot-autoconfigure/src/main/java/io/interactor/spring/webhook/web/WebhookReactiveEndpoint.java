@@ -3,8 +3,8 @@ package io.interactor.spring.webhook.web;
 import java.nio.charset.StandardCharsets;
 
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
-import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
+import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
-import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
+import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

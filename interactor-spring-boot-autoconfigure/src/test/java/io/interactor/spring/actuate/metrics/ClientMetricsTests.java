@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.interactor.spring.client.ListParams;
 import io.interactor.spring.client.ReactiveInteractorClient;
+import io.interactor.spring.client.core.ListParams;
 import io.interactor.spring.client.error.InteractorAuthenticationException;
 import io.interactor.spring.client.error.InteractorNetworkException;
 import io.interactor.spring.client.error.InteractorNotFoundException;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
-import io.interactor.spring.client.RequestOptions;
+import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.error.InteractorAuthenticationException;
 import io.interactor.spring.client.error.InteractorNetworkException;
 import io.interactor.spring.client.error.InteractorRateLimitException;

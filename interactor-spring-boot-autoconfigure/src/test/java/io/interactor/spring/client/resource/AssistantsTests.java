@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.interactor.spring.client.InteractorClient;
-import io.interactor.spring.client.ListParams;
-import io.interactor.spring.client.Page;
 import io.interactor.spring.client.ReactiveInteractorClient;
+import io.interactor.spring.client.core.ListParams;
+import io.interactor.spring.client.core.Page;
 import io.interactor.spring.client.support.InteractorTestServer;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;

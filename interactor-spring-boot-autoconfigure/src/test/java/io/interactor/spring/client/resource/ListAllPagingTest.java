@@ -70,7 +70,7 @@ class ListAllPagingTest {
 				"{\"data\":[{\"id\":\"wfi_2\"}],\"meta\":{\"page\":2,\"per_page\":1,\"total\":2,\"has_more\":false}}"));
 		List<WorkflowInstance> all = this.api.blockingClient()
 			.workflowInstances()
-			.listAll(NS, WorkflowInstanceFilter.workflow("wf_1"), io.interactor.spring.client.ListParams.of(1, 1))
+			.listAll(NS, WorkflowInstanceFilter.workflow("wf_1"), io.interactor.spring.client.core.ListParams.of(1, 1))
 			.toList();
 		assertThat(all).extracting(WorkflowInstance::id).containsExactly("wfi_1", "wfi_2");
 		assertThat(targets()).containsExactly("/api/v1/workflow-instances?workflow_id=wf_1&page=1&per_page=1",

@@ -8,9 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.interactor.spring.client.InteractorClient;
-import io.interactor.spring.client.ListParams;
-import io.interactor.spring.client.Page;
 import io.interactor.spring.client.ReactiveInteractorClient;
+import io.interactor.spring.client.core.ListParams;
+import io.interactor.spring.client.core.Page;
 import io.interactor.spring.client.testsupport.MockCoreApi;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
@@ -276,8 +276,8 @@ class ResourceEndpointsTest {
 						workflow, (c) -> c.workflows().create(NS, create), (c) -> c.workflows().create(NS, create),
 						isWorkflow),
 				post("workflows().create(JsonNode)", "/workflows", false, definition.toString(), workflow,
-						(c) -> c.workflows().create(NS, definition, io.interactor.spring.client.RequestOptions.none()),
-						(c) -> c.workflows().create(NS, definition, io.interactor.spring.client.RequestOptions.none()),
+						(c) -> c.workflows().create(NS, definition, io.interactor.spring.client.core.RequestOptions.none()),
+						(c) -> c.workflows().create(NS, definition, io.interactor.spring.client.core.RequestOptions.none()),
 						isWorkflow),
 				get("workflows().get", "/workflows/wf_1", workflow, (c) -> c.workflows().get(NS, "wf_1"),
 						(c) -> c.workflows().get(NS, "wf_1"), isWorkflow),

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.interactor.spring.client.IdempotencyKeys;
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
-import io.interactor.spring.client.RequestOptions;
+import io.interactor.spring.client.core.IdempotencyKeys;
+import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.testsupport.MockCoreApi;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.interactor.spring.client;
+package io.interactor.spring.client.core;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.interactor.spring.client;
+package io.interactor.spring.client.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

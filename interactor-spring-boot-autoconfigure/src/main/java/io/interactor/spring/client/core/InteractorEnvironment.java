@@ -1,4 +1,4 @@
-package io.interactor.spring.client;
+package io.interactor.spring.client.core;
 
 /**
  * Interactor deployments with known base URLs. A preset only supplies defaults: explicit base URLs always win,

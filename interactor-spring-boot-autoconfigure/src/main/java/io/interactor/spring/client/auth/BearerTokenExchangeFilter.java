@@ -1,8 +1,8 @@
-package io.interactor.spring.client.http;
+package io.interactor.spring.client.auth;
 
-import io.interactor.spring.client.auth.AccessToken;
-import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.error.InteractorError;
 import io.interactor.spring.client.error.InteractorErrorParser;
+import io.interactor.spring.client.http.RetryExchangeFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
@@ -47,14 +47,14 @@ public final class BearerTokenExchangeFilter implements ExchangeFilterFunction {
 			ClientResponse response) {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).flatMap((body) -> {
 			HttpHeaders headers = response.headers().asHttpHeaders();
-			String code = this.errorParser.parse(401, headers, body).code();
-			if (ErrorResponseMapper.CREDENTIAL_ERRORS.contains(code)) {
+			InteractorError error = this.errorParser.parse(401, headers, body);
+			if (error.isCredentialError()) {
 				return Mono.just(response.mutate()
 					.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
 					.build());
 			}
 			if (logger.isDebugEnabled()) {
-				logger.debug("Interactor answered 401 (" + code + ") to " + request.method() + " "
+				logger.debug("Interactor answered 401 (" + error.code() + ") to " + request.method() + " "
 						+ RetryExchangeFilter.describe(request) + "; retrying once with a new access token");
 			}
 			this.tokenProvider.invalidate(token);

@@ -1,4 +1,4 @@
-package io.interactor.spring.client;
+package io.interactor.spring.client.core;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.interactor.spring.client;
+package io.interactor.spring.client.core;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
