@@ -12,6 +12,7 @@ import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
 import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.RedisWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
+import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import io.interactor.spring.webhook.web.WebhookReactiveEndpoint;
 import io.interactor.spring.webhook.web.WebhookServletEndpoint;
@@ -85,15 +86,15 @@ public final class InteractorWebhookAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	WebhookSignatureVerifier interactorWebhookSignatureVerifier(InteractorProperties properties) {
+	@ConditionalOnMissingBean(WebhookSignatureVerifier.class)
+	HmacWebhookSignatureVerifier interactorWebhookSignatureVerifier(InteractorProperties properties) {
 		InteractorProperties.Webhook webhook = properties.getWebhook();
 		List<String> secrets = new ArrayList<>();
 		if (webhook.getSecret() != null) {
 			secrets.add(webhook.getSecret().trim());
 		}
 		webhook.getPreviousSecrets().forEach((secret) -> secrets.add(secret.trim()));
-		return new WebhookSignatureVerifier(secrets, webhook.getSignatureScheme(), webhook.getTolerance(),
+		return new HmacWebhookSignatureVerifier(secrets, webhook.getSignatureScheme(), webhook.getTolerance(),
 				Clock.systemUTC());
 	}
 
