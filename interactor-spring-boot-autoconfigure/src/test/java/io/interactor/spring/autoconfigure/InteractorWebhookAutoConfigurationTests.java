@@ -121,9 +121,7 @@ class InteractorWebhookAutoConfigurationTests {
 
 	@Test
 	void afterNameClassesExist() throws Exception {
-		for (String name : List.of(InteractorWebhookAutoConfiguration.DATA_REDIS_AUTO_CONFIGURATION,
-				InteractorWebhookAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION,
-				InteractorWebhookAutoConfiguration.REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION)) {
+		for (String name : List.of(InteractorWebhookAutoConfiguration.DATA_REDIS_AUTO_CONFIGURATION)) {
 			assertThat(Class.forName(name)).isNotNull();
 		}
 	}
