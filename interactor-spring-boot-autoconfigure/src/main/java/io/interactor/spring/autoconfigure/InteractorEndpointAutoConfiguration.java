@@ -2,7 +2,9 @@ package io.interactor.spring.autoconfigure;
 
 import io.interactor.spring.actuate.InteractorEndpoint.ClientDescriptor;
 import io.interactor.spring.actuate.InteractorEndpoint;
+import io.interactor.spring.actuate.WebhookComponents;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the {@code interactor} actuator endpoint ({@link InteractorEndpoint}); like every endpoint
@@ -23,16 +26,17 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(InteractorEndpoint.class)
 @EnableConfigurationProperties(InteractorProperties.class)
+@Import(WebhookComponentsConfiguration.class)
 public final class InteractorEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	InteractorEndpoint interactorEndpoint(InteractorProperties properties,
-			ConfigurableListableBeanFactory beanFactory) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<WebhookComponents> webhookComponents) {
 		InteractorOperationsSupport support = new InteractorOperationsSupport(properties, beanFactory);
 		return new InteractorEndpoint(() -> new ClientDescriptor(support.hasClient() && support.isClientConfigured(),
 				support.environment(), properties.determineAccountServerUrl(), properties.determineCoreApiUrl()),
-				support.webhookComponents());
+				webhookComponents.getIfAvailable());
 	}
 
 }

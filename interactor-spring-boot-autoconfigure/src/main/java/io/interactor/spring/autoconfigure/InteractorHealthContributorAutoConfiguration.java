@@ -11,6 +11,7 @@ import io.interactor.spring.actuate.RedisPing;
 import io.interactor.spring.actuate.WebhookComponents;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -24,6 +25,7 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
 
@@ -42,6 +44,7 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnEnabledHealthIndicator("interactor")
 @EnableConfigurationProperties(InteractorProperties.class)
+@Import(WebhookComponentsConfiguration.class)
 public final class InteractorHealthContributorAutoConfiguration {
 
 	static final String HEALTH_CONTRIBUTOR_AUTO_CONFIGURATION = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration";
@@ -54,17 +57,15 @@ public final class InteractorHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "interactorHealthContributor")
 	@Conditional(ClientOrWebhooksCondition.class)
 	CompositeHealthContributor interactorHealthContributor(InteractorProperties properties,
-			ConfigurableListableBeanFactory beanFactory) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<WebhookComponents> webhookComponents) {
 		InteractorOperationsSupport support = new InteractorOperationsSupport(properties, beanFactory);
 		Map<String, HealthContributor> parts = new LinkedHashMap<>();
 		if (support.hasClient()) {
 			parts.put("client", new InteractorClientHealthIndicator(support::tokenProvider,
 					InteractorClientHealthIndicator.DEFAULT_TIMEOUT, Clock.systemUTC()));
 		}
-		WebhookComponents webhooks = support.webhookComponents();
-		if (webhooks != null) {
-			parts.put("webhooks", new InteractorWebhookHealthIndicator(webhooks, redisPing(webhooks, beanFactory)));
-		}
+		webhookComponents.ifAvailable((webhooks) -> parts.put("webhooks",
+				new InteractorWebhookHealthIndicator(webhooks, redisPing(webhooks, beanFactory))));
 		return CompositeHealthContributor.fromMap(parts);
 	}
 

@@ -2,13 +2,8 @@ package io.interactor.spring.autoconfigure;
 
 import java.util.Locale;
 
-import io.interactor.spring.actuate.WebhookComponents;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessTokenProvider;
-import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
-import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
-import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
-import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -16,9 +11,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * What health and the actuator endpoint need to know about the client and the webhook pipeline, found without
- * creating the lazy client beans of an application that has no credentials (creating them would throw
- * {@link MissingInteractorCredentialsException}).
+ * What health and the actuator endpoint need to know about the client, found without creating the lazy client beans
+ * of an application that has no credentials (creating them would throw {@link MissingInteractorCredentialsException}).
+ * The webhook pipeline reaches them as a bean, see {@link WebhookComponentsConfiguration}.
  */
 final class InteractorOperationsSupport {
 
@@ -74,23 +69,6 @@ final class InteractorOperationsSupport {
 
 	String environment() {
 		return this.properties.getEnvironment().name().toLowerCase(Locale.ROOT);
-	}
-
-	/**
-	 * The webhook pipeline, or {@code null} when webhooks are disabled.
-	 */
-	@Nullable WebhookComponents webhookComponents() {
-		WebhookDispatcher dispatcher = this.beanFactory.getBeanProvider(WebhookDispatcher.class).getIfAvailable();
-		WebhookHandlerRegistry registry = this.beanFactory.getBeanProvider(WebhookHandlerRegistry.class)
-			.getIfAvailable();
-		WebhookSignatureVerifier verifier = this.beanFactory.getBeanProvider(WebhookSignatureVerifier.class)
-			.getIfAvailable();
-		WebhookIdempotencyStore store = this.beanFactory.getBeanProvider(WebhookIdempotencyStore.class)
-			.getIfAvailable();
-		if (dispatcher == null || registry == null || verifier == null || store == null) {
-			return null;
-		}
-		return new WebhookComponents(this.properties.getWebhook().getPath(), verifier, registry, store, dispatcher);
 	}
 
 	private String[] clientBeanNames() {

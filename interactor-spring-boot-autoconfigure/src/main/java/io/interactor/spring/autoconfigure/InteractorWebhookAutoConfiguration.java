@@ -12,6 +12,7 @@ import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
 import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.RedisWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
+import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import io.interactor.spring.webhook.web.WebhookReactiveEndpoint;
 import io.interactor.spring.webhook.web.WebhookServletEndpoint;
@@ -29,49 +30,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Auto-configuration of the Interactor webhook endpoint: signature verifier, idempotency store (in-memory, or Redis
- * with {@code interactor.webhook.idempotency.store=redis}), {@code @InteractorWebhook} discovery, dispatcher, the
- * {@code RouterFunction} for servlet or reactive applications, and, with Spring Security, a filter chain that lets
- * {@code POST} requests to the webhook path through without CSRF token or login.
+ * with {@code interactor.webhook.idempotency.store=redis}), {@code @InteractorWebhook} discovery, dispatcher and the
+ * {@code RouterFunction} for servlet or reactive applications. Every component backs off when the application defines
+ * a bean of its type. Spring Security is configured for the endpoint by
+ * {@link InteractorWebhookSecurityAutoConfiguration}.
  * <p>
- * Needs no client credentials. Runs after the Redis and Spring Security auto-configurations so that it sees the
- * application's {@code RedisConnectionFactory} and so that Spring Boot's default security filter chains are kept
- * (the actuator's management chain runs before the servlet security auto-configuration, so it is covered too).
+ * Needs no client credentials. Runs after the Redis auto-configuration so that it sees the application's
+ * {@code RedisConnectionFactory}.
  */
-@AutoConfiguration(afterName = { InteractorWebhookAutoConfiguration.DATA_REDIS_AUTO_CONFIGURATION,
-		InteractorWebhookAutoConfiguration.SERVLET_WEB_SECURITY_AUTO_CONFIGURATION,
-		InteractorWebhookAutoConfiguration.REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION })
+@AutoConfiguration(afterName = InteractorWebhookAutoConfiguration.DATA_REDIS_AUTO_CONFIGURATION)
 @ConditionalOnClass(HttpHeaders.class)
 @ConditionalOnBooleanProperty(name = "interactor.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(InteractorProperties.class)
 public final class InteractorWebhookAutoConfiguration {
 
 	static final String DATA_REDIS_AUTO_CONFIGURATION = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration";
-
-	static final String SERVLET_WEB_SECURITY_AUTO_CONFIGURATION = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration";
-
-	static final String REACTIVE_WEB_SECURITY_AUTO_CONFIGURATION = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration";
-
-	/** Order of the webhook security filter chain: before application chains that match every request. */
-	public static final int SECURITY_FILTER_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	@Bean
 	static InteractorWebhookAnnotationBeanPostProcessor interactorWebhookAnnotationBeanPostProcessor() {
@@ -85,15 +64,15 @@ public final class InteractorWebhookAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	WebhookSignatureVerifier interactorWebhookSignatureVerifier(InteractorProperties properties) {
+	@ConditionalOnMissingBean(WebhookSignatureVerifier.class)
+	HmacWebhookSignatureVerifier interactorWebhookSignatureVerifier(InteractorProperties properties) {
 		InteractorProperties.Webhook webhook = properties.getWebhook();
 		List<String> secrets = new ArrayList<>();
 		if (webhook.getSecret() != null) {
 			secrets.add(webhook.getSecret().trim());
 		}
 		webhook.getPreviousSecrets().forEach((secret) -> secrets.add(secret.trim()));
-		return new WebhookSignatureVerifier(secrets, webhook.getSignatureScheme(), webhook.getTolerance(),
+		return new HmacWebhookSignatureVerifier(secrets, webhook.getSignatureScheme(), webhook.getTolerance(),
 				Clock.systemUTC());
 	}
 
@@ -172,71 +151,6 @@ public final class InteractorWebhookAutoConfiguration {
 		org.springframework.web.reactive.function.server.RouterFunction<org.springframework.web.reactive.function.server.ServerResponse> interactorWebhookRouterFunction(
 				WebhookDispatcher dispatcher, InteractorProperties properties) {
 			return new WebhookReactiveEndpoint(properties.getWebhook().getPath(), dispatcher).routerFunction();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, PathPatternRequestMatcher.class })
-	@ConditionalOnBean(HttpSecurity.class)
-	@ConditionalOnBooleanProperty(name = "interactor.webhook.security.permit-path", matchIfMissing = true)
-	static class ServletSecurityConfiguration {
-
-		@Bean
-		@Order(SECURITY_FILTER_CHAIN_ORDER)
-		@ConditionalOnMissingBean(name = "interactorWebhookSecurityFilterChain")
-		SecurityFilterChain interactorWebhookSecurityFilterChain(HttpSecurity http,
-				ObjectProvider<PathPatternRequestMatcher.Builder> matcherBuilder, InteractorProperties properties)
-				throws Exception {
-			PathPatternRequestMatcher.Builder builder = matcherBuilder
-				.getIfAvailable(PathPatternRequestMatcher::withDefaults);
-			http.securityMatcher(builder.matcher(HttpMethod.POST, properties.getWebhook().getPath()))
-				.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-				.csrf(AbstractHttpConfigurer::disable)
-				.requestCache(AbstractHttpConfigurer::disable)
-				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-			return http.build();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	@ConditionalOnClass({ SecurityWebFilterChain.class, ServerHttpSecurity.class })
-	@ConditionalOnBean(ServerHttpSecurity.class)
-	@ConditionalOnBooleanProperty(name = "interactor.webhook.security.permit-path", matchIfMissing = true)
-	static class ReactiveSecurityConfiguration {
-
-		/**
-		 * Spring Security applies its default WebFlux chain only while no {@link SecurityWebFilterChain} bean exists,
-		 * so adding the webhook chain alone would leave every other path open. When the application defines no chain
-		 * of its own, this one takes the default's place (every exchange authenticated, HTTP Basic and form login).
-		 * It must stay declared before the webhook chain: conditions are evaluated in declaration order.
-		 */
-		@Bean
-		@Order(Ordered.LOWEST_PRECEDENCE)
-		@ConditionalOnMissingBean(SecurityWebFilterChain.class)
-		SecurityWebFilterChain interactorDefaultSecurityWebFilterChain(ServerHttpSecurity http) {
-			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
-				.httpBasic(Customizer.withDefaults())
-				.formLogin(Customizer.withDefaults())
-				.build();
-		}
-
-		@Bean
-		@Order(SECURITY_FILTER_CHAIN_ORDER)
-		@ConditionalOnMissingBean(name = "interactorWebhookSecurityWebFilterChain")
-		SecurityWebFilterChain interactorWebhookSecurityWebFilterChain(ServerHttpSecurity http,
-				InteractorProperties properties) {
-			return http
-				.securityMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-						properties.getWebhook().getPath()))
-				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-				.csrf(ServerHttpSecurity.CsrfSpec::disable)
-				.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-				.build();
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import org.jspecify.annotations.Nullable;
 
@@ -94,7 +95,7 @@ public final class WebhookSigner {
 		byte[] signed = new byte[prefix.length + body.length];
 		System.arraycopy(prefix, 0, signed, 0, prefix.length);
 		System.arraycopy(body, 0, signed, prefix.length, body.length);
-		return HexFormat.of().formatHex(WebhookSignatureVerifier.hmac(this.secret, signed));
+		return HexFormat.of().formatHex(HmacWebhookSignatureVerifier.hmac(this.secret, signed));
 	}
 
 	/**
@@ -103,7 +104,7 @@ public final class WebhookSigner {
 	 * @return 64 hex characters
 	 */
 	public String signBody(byte[] body) {
-		return HexFormat.of().formatHex(WebhookSignatureVerifier.hmac(this.secret, body));
+		return HexFormat.of().formatHex(HmacWebhookSignatureVerifier.hmac(this.secret, body));
 	}
 
 	@Override

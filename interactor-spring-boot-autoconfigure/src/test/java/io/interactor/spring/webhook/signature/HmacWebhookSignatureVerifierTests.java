@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The verification table of interactor-api.md §7.2.
  */
-class WebhookSignatureVerifierTests {
+class HmacWebhookSignatureVerifierTests {
 
 	private static final Instant NOW = Instant.parse("2024-01-20T12:00:00Z");
 
@@ -37,7 +37,7 @@ class WebhookSignatureVerifierTests {
 	private final String ts = Long.toString(NOW.getEpochSecond());
 
 	private WebhookSignatureVerifier verifier(SignatureScheme scheme) {
-		return new WebhookSignatureVerifier(List.of(SECRET, OLD_SECRET), scheme, Duration.ofMinutes(5), this.clock);
+		return new HmacWebhookSignatureVerifier(List.of(SECRET, OLD_SECRET), scheme, Duration.ofMinutes(5), this.clock);
 	}
 
 	private VerificationResult verify(SignatureScheme scheme, String timestamp, String signature, String body) {
@@ -267,7 +267,7 @@ class WebhookSignatureVerifierTests {
 
 	@Test
 	void withoutSecretsEverythingFails() {
-		WebhookSignatureVerifier verifier = new WebhookSignatureVerifier(List.of(" "), SignatureScheme.AUTO,
+		WebhookSignatureVerifier verifier = new HmacWebhookSignatureVerifier(List.of(" "), SignatureScheme.AUTO,
 				Duration.ofMinutes(5), this.clock);
 		assertThat(verifier.hasSecrets()).isFalse();
 		HttpHeaders headers = this.signer.headers(null, BODY);

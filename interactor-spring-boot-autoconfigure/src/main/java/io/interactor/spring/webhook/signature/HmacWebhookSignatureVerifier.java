@@ -1,0 +1,221 @@
+package io.interactor.spring.webhook.signature;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * The default {@link WebhookSignatureVerifier}: checks the HMAC-SHA256 signature and the timestamp of an Interactor
+ * webhook delivery with the configured secrets.
+ * <p>
+ * Rules: {@code X-Interactor-Signature} holds 64 hex characters (any case), optionally prefixed with
+ * {@code sha256=}; {@code X-Interactor-Timestamp} holds Unix seconds, Unix milliseconds (values above 10<sup>12</sup>)
+ * or an ISO-8601 instant and must lie within the tolerance of the clock in both directions. The key is the secret
+ * string's UTF-8 bytes as-is. The signed bytes depend on the {@link SignatureScheme}: {@code timestamp + "." +
+ * rawBody} or the raw body alone. Secrets are tried in order (the current one first, then previous ones) and compared
+ * in constant time.
+ * <p>
+ * Verification never throws for malformed input; it returns a {@link VerificationResult}. Neither the secrets nor the
+ * signature ever appear in a result or log message. Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerifier {
+
+	private static final String PREFIX = "sha256=";
+
+	private static final long MILLIS_THRESHOLD = 1_000_000_000_000L;
+
+	private final List<byte[]> secrets;
+
+	private final SignatureScheme scheme;
+
+	private final Duration tolerance;
+
+	private final Clock clock;
+
+	/**
+	 * Create a verifier.
+	 * @param secrets the secrets in the order they are tried: current first, then previous ones; blank entries are
+	 * ignored; empty means every delivery fails with {@link VerificationFailure#NO_SECRET}
+	 * @param scheme which bytes the signature may cover
+	 * @param tolerance the accepted difference between the timestamp and the clock, in both directions
+	 * @param clock the clock to compare timestamps with
+	 */
+	public HmacWebhookSignatureVerifier(List<String> secrets, SignatureScheme scheme, Duration tolerance, Clock clock) {
+		Assert.notNull(scheme, "'scheme' must not be null");
+		Assert.isTrue(tolerance != null && !tolerance.isNegative(), "'tolerance' must not be negative");
+		Assert.notNull(clock, "'clock' must not be null");
+		List<byte[]> keys = new ArrayList<>();
+		for (String secret : secrets) {
+			if (StringUtils.hasText(secret)) {
+				keys.add(secret.getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		this.secrets = List.copyOf(keys);
+		this.scheme = scheme;
+		this.tolerance = tolerance;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether at least one secret is configured.
+	 * @return {@code true} when deliveries can be verified
+	 */
+	@Override
+	public boolean hasSecrets() {
+		return !this.secrets.isEmpty();
+	}
+
+	@Override
+	public VerificationResult verify(HttpHeaders headers, byte[] body) {
+		if (this.secrets.isEmpty()) {
+			return VerificationResult.failed(VerificationFailure.NO_SECRET);
+		}
+		List<String> signatures = headers.getOrEmpty(SIGNATURE_HEADER);
+		List<String> timestamps = headers.getOrEmpty(TIMESTAMP_HEADER);
+		if (signatures.size() > 1 || timestamps.size() > 1) {
+			return VerificationResult.failed(VerificationFailure.DUPLICATE_HEADER);
+		}
+		String timestamp = timestamps.isEmpty() ? null : timestamps.get(0);
+		if (timestamp != null) {
+			VerificationFailure timestampFailure = checkTimestamp(timestamp);
+			if (timestampFailure != null) {
+				return VerificationResult.failed(timestampFailure);
+			}
+		}
+		else if (this.scheme == SignatureScheme.TIMESTAMPED) {
+			return VerificationResult.failed(VerificationFailure.MISSING_TIMESTAMP);
+		}
+		if (signatures.isEmpty() || !StringUtils.hasText(signatures.get(0))) {
+			return VerificationResult.failed(VerificationFailure.MISSING_SIGNATURE);
+		}
+		byte[] expected = decodeSignature(signatures.get(0));
+		if (expected == null) {
+			return VerificationResult.failed(VerificationFailure.MALFORMED_SIGNATURE);
+		}
+		if (timestamp != null && this.scheme != SignatureScheme.BODY) {
+			byte[] signed = timestampedPayload(timestamp, body);
+			for (int i = 0; i < this.secrets.size(); i++) {
+				if (MessageDigest.isEqual(expected, hmac(this.secrets.get(i), signed))) {
+					return VerificationResult.valid(SignatureScheme.TIMESTAMPED, i);
+				}
+			}
+		}
+		if (this.scheme != SignatureScheme.TIMESTAMPED) {
+			for (int i = 0; i < this.secrets.size(); i++) {
+				if (MessageDigest.isEqual(expected, hmac(this.secrets.get(i), body))) {
+					return VerificationResult.valid(SignatureScheme.BODY, i);
+				}
+			}
+		}
+		return VerificationResult.failed(VerificationFailure.SIGNATURE_MISMATCH);
+	}
+
+	private @Nullable VerificationFailure checkTimestamp(String value) {
+		Instant signedAt = parseTimestamp(value);
+		if (signedAt == null) {
+			return VerificationFailure.MALFORMED_TIMESTAMP;
+		}
+		Instant now = this.clock.instant();
+		if (signedAt.isBefore(now.minus(this.tolerance))) {
+			return VerificationFailure.STALE_TIMESTAMP;
+		}
+		if (signedAt.isAfter(now.plus(this.tolerance))) {
+			return VerificationFailure.FUTURE_TIMESTAMP;
+		}
+		return null;
+	}
+
+	/**
+	 * Parse a timestamp header value: epoch seconds, epoch milliseconds (above 10<sup>12</sup>) or ISO-8601.
+	 * @param value the header value
+	 * @return the instant, or {@code null} when the value is not a timestamp
+	 */
+	static @Nullable Instant parseTimestamp(String value) {
+		String trimmed = value.trim();
+		if (trimmed.isEmpty()) {
+			return null;
+		}
+		if (trimmed.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			if (trimmed.length() > 18) {
+				return null;
+			}
+			long number = Long.parseLong(trimmed);
+			return (number > MILLIS_THRESHOLD) ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number);
+		}
+		try {
+			return OffsetDateTime.parse(trimmed).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static byte @Nullable [] decodeSignature(String header) {
+		String value = header.trim();
+		if (value.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			value = value.substring(PREFIX.length());
+		}
+		if (value.length() != 64) {
+			return null;
+		}
+		try {
+			return HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	static byte[] timestampedPayload(String timestamp, byte[] body) {
+		byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+		byte[] signed = new byte[prefix.length + body.length];
+		System.arraycopy(prefix, 0, signed, 0, prefix.length);
+		System.arraycopy(body, 0, signed, prefix.length, body.length);
+		return signed;
+	}
+
+	/**
+	 * HMAC-SHA256 of the given bytes.
+	 * @param key the key bytes
+	 * @param data the data
+	 * @return the 32-byte MAC
+	 */
+	public static byte[] hmac(byte[] key, byte[] data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "HmacWebhookSignatureVerifier{secrets=" + this.secrets.size() + " redacted, scheme=" + this.scheme
+				+ ", tolerance=" + this.tolerance + "}";
+	}
+
+}
