@@ -25,7 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * The webhook pipeline shared by the servlet and reactive endpoints (DESIGN.md "Webhook pipeline"): size cap (413) →
+ * The webhook pipeline shared by the servlet and reactive endpoints: size cap (413) →
  * timestamp and signature on the raw bytes (401) → envelope (400) → arguments of the matching handlers (400) → atomic
  * claim of the idempotency key (duplicate: 200, in progress: 503 + {@code Retry-After}, store down: 503) → every
  * matching handler in order → complete the claim, or release it when a handler threw (500).

@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
 /**
  * Verifies the HMAC-SHA256 signature and the timestamp of an Interactor webhook delivery.
  * <p>
- * Rules (interactor-api.md §7.2): {@code X-Interactor-Signature} holds 64 hex characters (any case), optionally
+ * The platform's rules: {@code X-Interactor-Signature} holds 64 hex characters (any case), optionally
  * prefixed with {@code sha256=}; {@code X-Interactor-Timestamp} holds Unix seconds, Unix milliseconds (values above
  * 10<sup>12</sup>) or an ISO-8601 instant and must lie within the tolerance of the clock in both directions. The key is
  * the secret string's UTF-8 bytes as-is. The signed bytes depend on the {@link SignatureScheme}: {@code timestamp + "."
