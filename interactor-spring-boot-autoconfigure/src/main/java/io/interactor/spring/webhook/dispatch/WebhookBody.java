@@ -10,9 +10,8 @@ import java.util.Arrays;
  * {@link WebhookDispatcher#newBody(long)}). The cap is enforced here and nowhere else, while the bytes arrive: a
  * declared length over the cap marks the body too large before anything is read, and a chunk that would take the
  * body over the cap is refused without being buffered. A transport stops reading as soon as {@link #append} or
- * {@link #readFrom} answers {@code false}, and hands the body to {@link WebhookDispatcher#dispatch(
- * org.springframework.http.HttpHeaders, WebhookBody)}, which answers 413 for a body that overflowed and otherwise
- * trusts the bytes as they are.
+ * {@link #readFrom} answers {@code false} and hands the body to the dispatcher, which answers 413 for a body that
+ * overflowed and otherwise trusts the bytes as they are.
  * <p>
  * Not thread-safe: one reader fills a body, then passes it on.
  */
