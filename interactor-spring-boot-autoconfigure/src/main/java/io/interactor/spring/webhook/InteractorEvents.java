@@ -3,7 +3,7 @@ package io.interactor.spring.webhook;
 import java.util.List;
 
 /**
- * Webhook event types of the Interactor SDK event catalog (interactor-api.md §7.5, catalog A). Event types are plain
+ * Webhook event types of the event catalog the platform documents for its SDKs. Event types are plain
  * strings: types not listed here are delivered to matching handlers just the same.
  */
 public final class InteractorEvents {

@@ -10,8 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * A verified Interactor webhook delivery: the tolerant envelope of interactor-api.md §7.4 with its {@code data}
- * converted to {@code T}.
+ * A verified Interactor webhook delivery: the envelope (read from whichever of the documented field names the
+ * platform sent) with its {@code data} converted to {@code T}.
  * <p>
  * {@link #toString()} never includes the payload: payloads may hold user data.
  *

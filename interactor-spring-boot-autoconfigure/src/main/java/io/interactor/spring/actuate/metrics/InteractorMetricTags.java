@@ -41,7 +41,7 @@ public final class InteractorMetricTags {
 	public static final String CANCELLED = "CANCELLED";
 
 	/**
-	 * Error codes documented by the platform (interactor-api.md §4.3) and the ones the client derives from a status
+	 * Error codes the platform documents and the ones the client derives from a status
 	 * when a body has none; anything else is tagged {@link #OTHER}.
 	 */
 	private static final Set<String> KNOWN_ERROR_CODES = Set.of("invalid_client", "unauthorized_client",

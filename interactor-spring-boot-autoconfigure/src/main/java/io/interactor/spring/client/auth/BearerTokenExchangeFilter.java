@@ -2,13 +2,12 @@ package io.interactor.spring.client.auth;
 
 import io.interactor.spring.client.error.InteractorError;
 import io.interactor.spring.client.error.InteractorErrorParser;
+import io.interactor.spring.client.http.ErrorResponseMapper;
 import io.interactor.spring.client.http.RetryExchangeFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -49,9 +48,8 @@ public final class BearerTokenExchangeFilter implements ExchangeFilterFunction {
 			HttpHeaders headers = response.headers().asHttpHeaders();
 			InteractorError error = this.errorParser.parse(401, headers, body);
 			if (error.isCredentialError()) {
-				return Mono.just(response.mutate()
-					.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
-					.build());
+				// passed on with the parsed error, so that the error mapping does not parse the body again
+				return Mono.just(ErrorResponseMapper.withParsedError(response, body, error));
 			}
 			if (logger.isDebugEnabled()) {
 				logger.debug("Interactor answered 401 (" + error.code() + ") to " + request.method() + " "

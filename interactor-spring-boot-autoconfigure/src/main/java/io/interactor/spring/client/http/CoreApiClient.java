@@ -246,8 +246,7 @@ public final class CoreApiClient {
 						return response.bodyToFlux(SERVER_SENT_EVENT);
 					}) : response.bodyToMono(byte[].class)
 						.defaultIfEmpty(EMPTY)
-						.flatMapMany((body) -> Flux.error(this.errorMapper.coreApiError(response.statusCode().value(),
-								response.headers().asHttpHeaders(), body))));
+						.flatMapMany((body) -> Flux.error(this.errorMapper.coreApiError(response, body))));
 		})
 			.onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors
 				.toNetworkException("Interactor event stream " + request.pathTemplate() + " failed", ex))
@@ -292,7 +291,7 @@ public final class CoreApiClient {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).flatMap((body) -> {
 			int status = response.statusCode().value();
 			if (!response.statusCode().is2xxSuccessful()) {
-				return Mono.error(this.errorMapper.coreApiError(status, response.headers().asHttpHeaders(), body));
+				return Mono.error(this.errorMapper.coreApiError(response, body));
 			}
 			if (status == 204 || body.length == 0) {
 				return Mono.empty();

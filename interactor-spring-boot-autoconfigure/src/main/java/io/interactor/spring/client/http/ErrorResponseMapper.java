@@ -15,9 +15,13 @@ import io.interactor.spring.client.error.InteractorRateLimitException;
 import io.interactor.spring.client.error.InteractorServerException;
 import io.interactor.spring.client.error.InteractorValidationException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.support.ClientResponseWrapper;
 
 /**
  * Maps an error response to the {@link InteractorApiException} subclass for its status.
@@ -50,6 +54,36 @@ public final class ErrorResponseMapper {
 	 */
 	public InteractorApiException coreApiError(int status, HttpHeaders headers, byte[] body) {
 		return toException(status, headers, body, this.parser.parse(status, headers, body));
+	}
+
+	/**
+	 * The exception for a Core API error response, reusing the error a filter already parsed from the same body
+	 * (see {@link #withParsedError}) instead of parsing it again.
+	 * @param response the response
+	 * @param body its raw body
+	 * @return the exception
+	 */
+	public InteractorApiException coreApiError(ClientResponse response, byte[] body) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		InteractorError error = (response instanceof ParsedErrorResponse parsed) ? parsed.error
+				: this.parser.parse(status, headers, body);
+		return toException(status, headers, body, error);
+	}
+
+	/**
+	 * A response to pass on after a filter read and parsed its error body: the body can be read again, and
+	 * {@link #coreApiError(ClientResponse, byte[])} maps it without parsing it a second time.
+	 * @param response the response whose body was consumed
+	 * @param body the raw body that was read
+	 * @param error what the body was parsed into
+	 * @return the response to pass on
+	 */
+	public static ClientResponse withParsedError(ClientResponse response, byte[] body, InteractorError error) {
+		ClientResponse readable = response.mutate()
+			.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)))
+			.build();
+		return new ParsedErrorResponse(readable, error);
 	}
 
 	private InteractorApiException toException(int status, HttpHeaders headers, byte[] body, InteractorError error) {
@@ -88,6 +122,18 @@ public final class ErrorResponseMapper {
 			return header;
 		}
 		return (error.retryAfterSeconds() != null) ? Duration.ofSeconds(error.retryAfterSeconds()) : null;
+	}
+
+	/** A response carrying the error already parsed from its body. */
+	private static final class ParsedErrorResponse extends ClientResponseWrapper {
+
+		private final InteractorError error;
+
+		ParsedErrorResponse(ClientResponse delegate, InteractorError error) {
+			super(delegate);
+			this.error = error;
+		}
+
 	}
 
 }

@@ -9,8 +9,8 @@ import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 
 /**
- * Assistants ({@code /assistants}), blocking. The same operations as {@link ReactiveAssistants}; errors are thrown
- * as {@link io.interactor.spring.client.error.InteractorException}s.
+ * Assistants ({@code /assistants}), blocking: the methods of {@link ReactiveAssistants}, documented there; the
+ * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
  */
 public final class Assistants {
 
@@ -21,31 +21,21 @@ public final class Assistants {
 	}
 
 	/**
-	 * Create an assistant. An {@code Idempotency-Key} is generated unless {@code options} carries one.
-	 * @param namespace the namespace
-	 * @param request the assistant to create
-	 * @param options per-call options
-	 * @return the created assistant
+	 * Blocking {@link ReactiveAssistants#create(String, CreateAssistantRequest, RequestOptions)}.
 	 */
 	public Assistant create(String namespace, CreateAssistantRequest request, RequestOptions options) {
 		return Blocking.require(this.reactive.create(namespace, request, options));
 	}
 
 	/**
-	 * Create an assistant with a generated {@code Idempotency-Key}.
-	 * @param namespace the namespace
-	 * @param request the assistant to create
-	 * @return the created assistant
+	 * Blocking {@link ReactiveAssistants#create(String, CreateAssistantRequest)}.
 	 */
 	public Assistant create(String namespace, CreateAssistantRequest request) {
 		return create(namespace, request, RequestOptions.none());
 	}
 
 	/**
-	 * Get an assistant.
-	 * @param namespace the namespace
-	 * @param assistantId the assistant id
-	 * @return the assistant
+	 * Blocking {@link ReactiveAssistants#get(String, String)}.
 	 * @throws io.interactor.spring.client.error.InteractorNotFoundException if there is none
 	 */
 	public Assistant get(String namespace, String assistantId) {
@@ -53,38 +43,30 @@ public final class Assistants {
 	}
 
 	/**
-	 * List the first page of assistants.
-	 * @param namespace the namespace
-	 * @return the page
+	 * Blocking {@link ReactiveAssistants#list(String)}.
 	 */
 	public Page<Assistant> list(String namespace) {
 		return list(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * List one page of assistants.
-	 * @param namespace the namespace
-	 * @param params the page to fetch
-	 * @return the page
+	 * Blocking {@link ReactiveAssistants#list(String, ListParams)}.
 	 */
 	public Page<Assistant> list(String namespace, ListParams params) {
 		return Blocking.require(this.reactive.list(namespace, params));
 	}
 
 	/**
-	 * Every assistant; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @return the assistants
+	 * Blocking {@link ReactiveAssistants#listAll(String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Assistant> listAll(String namespace) {
 		return listAll(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * Every assistant from a given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param params the first page and the page size
-	 * @return the assistants
+	 * Blocking {@link ReactiveAssistants#listAll(String, ListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Assistant> listAll(String namespace, ListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -92,20 +74,14 @@ public final class Assistants {
 	}
 
 	/**
-	 * Update an assistant; only the non-null fields of {@code request} change.
-	 * @param namespace the namespace
-	 * @param assistantId the assistant id
-	 * @param request the changes
-	 * @return the updated assistant
+	 * Blocking {@link ReactiveAssistants#update(String, String, UpdateAssistantRequest)}.
 	 */
 	public Assistant update(String namespace, String assistantId, UpdateAssistantRequest request) {
 		return Blocking.require(this.reactive.update(namespace, assistantId, request));
 	}
 
 	/**
-	 * Delete an assistant.
-	 * @param namespace the namespace
-	 * @param assistantId the assistant id
+	 * Blocking {@link ReactiveAssistants#delete(String, String)}.
 	 */
 	public void delete(String namespace, String assistantId) {
 		this.reactive.delete(namespace, assistantId).block();

@@ -9,7 +9,8 @@ import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 
 /**
- * Credentials ({@code /credentials}), blocking. The same operations as {@link ReactiveCredentials}.
+ * Credentials ({@code /credentials}), blocking: the methods of {@link ReactiveCredentials}, documented there; the
+ * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
  */
 public final class Credentials {
 
@@ -20,40 +21,30 @@ public final class Credentials {
 	}
 
 	/**
-	 * List the first page of credentials.
-	 * @param namespace the namespace
-	 * @return the page
+	 * Blocking {@link ReactiveCredentials#list(String)}.
 	 */
 	public Page<Credential> list(String namespace) {
 		return list(namespace, CredentialFilter.none(), ListParams.defaults());
 	}
 
 	/**
-	 * List one page of credentials.
-	 * @param namespace the namespace
-	 * @param filter provider and status filters
-	 * @param params the page to fetch
-	 * @return the page
+	 * Blocking {@link ReactiveCredentials#list(String, CredentialFilter, ListParams)}.
 	 */
 	public Page<Credential> list(String namespace, CredentialFilter filter, ListParams params) {
 		return Blocking.require(this.reactive.list(namespace, filter, params));
 	}
 
 	/**
-	 * Every credential; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @return the credentials
+	 * Blocking {@link ReactiveCredentials#listAll(String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Credential> listAll(String namespace) {
 		return listAll(namespace, CredentialFilter.none(), ListParams.defaults());
 	}
 
 	/**
-	 * Every matching credential from a given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param filter provider and status filters
-	 * @param params the first page and the page size
-	 * @return the credentials
+	 * Blocking {@link ReactiveCredentials#listAll(String, CredentialFilter, ListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Credential> listAll(String namespace, CredentialFilter filter, ListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -61,10 +52,7 @@ public final class Credentials {
 	}
 
 	/**
-	 * Get a credential.
-	 * @param namespace the namespace
-	 * @param credentialId the credential id
-	 * @return the credential
+	 * Blocking {@link ReactiveCredentials#get(String, String)}.
 	 * @throws io.interactor.spring.client.error.InteractorNotFoundException if there is none
 	 */
 	public Credential get(String namespace, String credentialId) {
@@ -72,40 +60,28 @@ public final class Credentials {
 	}
 
 	/**
-	 * Get the provider access token of a credential.
-	 * @param namespace the namespace
-	 * @param credentialId the credential id
-	 * @return the token
+	 * Blocking {@link ReactiveCredentials#token(String, String)}.
 	 */
 	public CredentialToken token(String namespace, String credentialId) {
 		return Blocking.require(this.reactive.token(namespace, credentialId));
 	}
 
 	/**
-	 * Force a refresh of the provider token.
-	 * @param namespace the namespace
-	 * @param credentialId the credential id
-	 * @param options per-call options
-	 * @return the credential (or the platform's acknowledgement)
+	 * Blocking {@link ReactiveCredentials#refresh(String, String, RequestOptions)}.
 	 */
 	public Credential refresh(String namespace, String credentialId, RequestOptions options) {
 		return Blocking.require(this.reactive.refresh(namespace, credentialId, options));
 	}
 
 	/**
-	 * Force a refresh of the provider token.
-	 * @param namespace the namespace
-	 * @param credentialId the credential id
-	 * @return the credential (or the platform's acknowledgement)
+	 * Blocking {@link ReactiveCredentials#refresh(String, String)}.
 	 */
 	public Credential refresh(String namespace, String credentialId) {
 		return refresh(namespace, credentialId, RequestOptions.none());
 	}
 
 	/**
-	 * Revoke a credential.
-	 * @param namespace the namespace
-	 * @param credentialId the credential id
+	 * Blocking {@link ReactiveCredentials#revoke(String, String)}.
 	 */
 	public void revoke(String namespace, String credentialId) {
 		this.reactive.revoke(namespace, credentialId).block();

@@ -11,8 +11,8 @@ import io.interactor.spring.client.stream.EventStream;
 import io.interactor.spring.client.stream.StreamSettings;
 
 /**
- * Rooms ({@code /rooms}), blocking. The same operations as {@link ReactiveRooms}; {@link #stream} returns an
- * {@link EventStream} to iterate over and close.
+ * Rooms ({@code /rooms}), blocking: the methods of {@link ReactiveRooms}, documented there; the {@linkplain
+ * io.interactor.spring.client.resource package documentation} says how a blocking method differs.
  */
 public final class Rooms {
 
@@ -23,31 +23,21 @@ public final class Rooms {
 	}
 
 	/**
-	 * Create a room. An {@code Idempotency-Key} is generated unless {@code options} carries one.
-	 * @param namespace the namespace
-	 * @param request the assistant and metadata
-	 * @param options per-call options
-	 * @return the created room
+	 * Blocking {@link ReactiveRooms#create(String, CreateRoomRequest, RequestOptions)}.
 	 */
 	public Room create(String namespace, CreateRoomRequest request, RequestOptions options) {
 		return Blocking.require(this.reactive.create(namespace, request, options));
 	}
 
 	/**
-	 * Create a room with a generated {@code Idempotency-Key}.
-	 * @param namespace the namespace
-	 * @param request the assistant and metadata
-	 * @return the created room
+	 * Blocking {@link ReactiveRooms#create(String, CreateRoomRequest)}.
 	 */
 	public Room create(String namespace, CreateRoomRequest request) {
 		return create(namespace, request, RequestOptions.none());
 	}
 
 	/**
-	 * Get a room.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @return the room
+	 * Blocking {@link ReactiveRooms#get(String, String)}.
 	 * @throws io.interactor.spring.client.error.InteractorNotFoundException if there is none
 	 */
 	public Room get(String namespace, String roomId) {
@@ -55,40 +45,30 @@ public final class Rooms {
 	}
 
 	/**
-	 * List the first page of rooms.
-	 * @param namespace the namespace
-	 * @return the page
+	 * Blocking {@link ReactiveRooms#list(String)}.
 	 */
 	public Page<Room> list(String namespace) {
 		return list(namespace, RoomFilter.none(), ListParams.defaults());
 	}
 
 	/**
-	 * List one page of rooms.
-	 * @param namespace the namespace
-	 * @param filter the assistant filter
-	 * @param params the page to fetch
-	 * @return the page
+	 * Blocking {@link ReactiveRooms#list(String, RoomFilter, ListParams)}.
 	 */
 	public Page<Room> list(String namespace, RoomFilter filter, ListParams params) {
 		return Blocking.require(this.reactive.list(namespace, filter, params));
 	}
 
 	/**
-	 * Every room; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @return the rooms
+	 * Blocking {@link ReactiveRooms#listAll(String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Room> listAll(String namespace) {
 		return listAll(namespace, RoomFilter.none(), ListParams.defaults());
 	}
 
 	/**
-	 * Every matching room from a given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param filter the assistant filter
-	 * @param params the first page and the page size
-	 * @return the rooms
+	 * Blocking {@link ReactiveRooms#listAll(String, RoomFilter, ListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Room> listAll(String namespace, RoomFilter filter, ListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -96,85 +76,58 @@ public final class Rooms {
 	}
 
 	/**
-	 * Replace a room's metadata.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param request the new metadata
-	 * @return the updated room
+	 * Blocking {@link ReactiveRooms#update(String, String, UpdateRoomRequest)}.
 	 */
 	public Room update(String namespace, String roomId, UpdateRoomRequest request) {
 		return Blocking.require(this.reactive.update(namespace, roomId, request));
 	}
 
 	/**
-	 * Delete a room and its messages.
-	 * @param namespace the namespace
-	 * @param roomId the room id
+	 * Blocking {@link ReactiveRooms#delete(String, String)}.
 	 */
 	public void delete(String namespace, String roomId) {
 		this.reactive.delete(namespace, roomId).block();
 	}
 
 	/**
-	 * Post a message. An {@code Idempotency-Key} is generated unless {@code options} carries one.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param request the message
-	 * @param options per-call options
-	 * @return the stored message
+	 * Blocking {@link ReactiveRooms#sendMessage(String, String, SendMessageRequest, RequestOptions)}.
 	 */
 	public Message sendMessage(String namespace, String roomId, SendMessageRequest request, RequestOptions options) {
 		return Blocking.require(this.reactive.sendMessage(namespace, roomId, request, options));
 	}
 
 	/**
-	 * Post a message with a generated {@code Idempotency-Key}.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param request the message
-	 * @return the stored message
+	 * Blocking {@link ReactiveRooms#sendMessage(String, String, SendMessageRequest)}.
 	 */
 	public Message sendMessage(String namespace, String roomId, SendMessageRequest request) {
 		return sendMessage(namespace, roomId, request, RequestOptions.none());
 	}
 
 	/**
-	 * List the first page of a room's messages.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @return the page
+	 * Blocking {@link ReactiveRooms#listMessages(String, String)}.
 	 */
 	public Page<Message> listMessages(String namespace, String roomId) {
 		return listMessages(namespace, roomId, MessageListParams.defaults());
 	}
 
 	/**
-	 * List one page of a room's messages, by page number or cursor.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param params order and page
-	 * @return the page
+	 * Blocking {@link ReactiveRooms#listMessages(String, String, MessageListParams)}.
 	 */
 	public Page<Message> listMessages(String namespace, String roomId, MessageListParams params) {
 		return Blocking.require(this.reactive.listMessages(namespace, roomId, params));
 	}
 
 	/**
-	 * Every message of a room; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @return the messages
+	 * Blocking {@link ReactiveRooms#listAllMessages(String, String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Message> listAllMessages(String namespace, String roomId) {
 		return listAllMessages(namespace, roomId, MessageListParams.defaults());
 	}
 
 	/**
-	 * Every message of a room from the given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param params order, page size and the first page
-	 * @return the messages
+	 * Blocking {@link ReactiveRooms#listAllMessages(String, String, MessageListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Message> listAllMessages(String namespace, String roomId, MessageListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -182,12 +135,7 @@ public final class Rooms {
 	}
 
 	/**
-	 * Answer a client-executed tool call.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param request the call id and result
-	 * @param options per-call options
-	 * @return the resulting message
+	 * Blocking {@link ReactiveRooms#submitToolResult(String, String, SubmitToolResultRequest, RequestOptions)}.
 	 */
 	public Message submitToolResult(String namespace, String roomId, SubmitToolResultRequest request,
 			RequestOptions options) {
@@ -195,32 +143,23 @@ public final class Rooms {
 	}
 
 	/**
-	 * Answer a client-executed tool call.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param request the call id and result
-	 * @return the resulting message
+	 * Blocking {@link ReactiveRooms#submitToolResult(String, String, SubmitToolResultRequest)}.
 	 */
 	public Message submitToolResult(String namespace, String roomId, SubmitToolResultRequest request) {
 		return submitToolResult(namespace, roomId, request, RequestOptions.none());
 	}
 
 	/**
-	 * Open the room's event stream with the default settings; close the returned stream to disconnect.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @return the open stream
+	 * Blocking {@link ReactiveRooms#stream(String, String)}.
+	 * @return the open stream; close it to disconnect
 	 */
 	public EventStream stream(String namespace, String roomId) {
 		return stream(namespace, roomId, StreamSettings.defaults());
 	}
 
 	/**
-	 * Open the room's event stream; close the returned stream to disconnect.
-	 * @param namespace the namespace
-	 * @param roomId the room id
-	 * @param settings reconnect and heartbeat settings
-	 * @return the open stream
+	 * Blocking {@link ReactiveRooms#stream(String, String, StreamSettings)}.
+	 * @return the open stream; close it to disconnect
 	 */
 	public EventStream stream(String namespace, String roomId, StreamSettings settings) {
 		return new EventStream(this.reactive.stream(namespace, roomId, settings));

@@ -9,8 +9,8 @@ import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 
 /**
- * Tools ({@code /tools}), blocking. The same operations as {@link ReactiveTools}; errors are thrown as {@link
- * io.interactor.spring.client.error.InteractorException}s.
+ * Tools ({@code /tools}), blocking: the methods of {@link ReactiveTools}, documented there; the {@linkplain
+ * io.interactor.spring.client.resource package documentation} says how a blocking method differs.
  */
 public final class Tools {
 
@@ -21,31 +21,21 @@ public final class Tools {
 	}
 
 	/**
-	 * Create a tool.
-	 * @param namespace the namespace
-	 * @param request the tool to create
-	 * @param options per-call options
-	 * @return the created tool
+	 * Blocking {@link ReactiveTools#create(String, CreateToolRequest, RequestOptions)}.
 	 */
 	public Tool create(String namespace, CreateToolRequest request, RequestOptions options) {
 		return Blocking.require(this.reactive.create(namespace, request, options));
 	}
 
 	/**
-	 * Create a tool.
-	 * @param namespace the namespace
-	 * @param request the tool to create
-	 * @return the created tool
+	 * Blocking {@link ReactiveTools#create(String, CreateToolRequest)}.
 	 */
 	public Tool create(String namespace, CreateToolRequest request) {
 		return create(namespace, request, RequestOptions.none());
 	}
 
 	/**
-	 * Get a tool.
-	 * @param namespace the namespace
-	 * @param toolId the id
-	 * @return the tool
+	 * Blocking {@link ReactiveTools#get(String, String)}.
 	 * @throws io.interactor.spring.client.error.InteractorNotFoundException if there is none
 	 */
 	public Tool get(String namespace, String toolId) {
@@ -53,38 +43,30 @@ public final class Tools {
 	}
 
 	/**
-	 * List the first page of tools.
-	 * @param namespace the namespace
-	 * @return the page
+	 * Blocking {@link ReactiveTools#list(String)}.
 	 */
 	public Page<Tool> list(String namespace) {
 		return list(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * List one page of tools.
-	 * @param namespace the namespace
-	 * @param params the page to fetch
-	 * @return the page
+	 * Blocking {@link ReactiveTools#list(String, ListParams)}.
 	 */
 	public Page<Tool> list(String namespace, ListParams params) {
 		return Blocking.require(this.reactive.list(namespace, params));
 	}
 
 	/**
-	 * Every tool; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @return the tools
+	 * Blocking {@link ReactiveTools#listAll(String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Tool> listAll(String namespace) {
 		return listAll(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * Every tool from a given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param params the first page and the page size
-	 * @return the tools
+	 * Blocking {@link ReactiveTools#listAll(String, ListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Tool> listAll(String namespace, ListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -92,20 +74,14 @@ public final class Tools {
 	}
 
 	/**
-	 * Update a tool; only the non-null fields of {@code request} change.
-	 * @param namespace the namespace
-	 * @param toolId the id
-	 * @param request the changes
-	 * @return the updated tool
+	 * Blocking {@link ReactiveTools#update(String, String, UpdateToolRequest)}.
 	 */
 	public Tool update(String namespace, String toolId, UpdateToolRequest request) {
 		return Blocking.require(this.reactive.update(namespace, toolId, request));
 	}
 
 	/**
-	 * Delete a tool.
-	 * @param namespace the namespace
-	 * @param toolId the id
+	 * Blocking {@link ReactiveTools#delete(String, String)}.
 	 */
 	public void delete(String namespace, String toolId) {
 		this.reactive.delete(namespace, toolId).block();

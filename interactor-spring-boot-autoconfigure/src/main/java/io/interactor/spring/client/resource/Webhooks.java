@@ -9,8 +9,8 @@ import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 
 /**
- * Webhook subscriptions ({@code /webhooks}), blocking. The same operations as {@link ReactiveWebhooks}; errors are
- * thrown as {@link io.interactor.spring.client.error.InteractorException}s.
+ * Webhook subscriptions ({@code /webhooks}), blocking: the methods of {@link ReactiveWebhooks}, documented there; the
+ * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
  */
 public final class Webhooks {
 
@@ -21,31 +21,21 @@ public final class Webhooks {
 	}
 
 	/**
-	 * Create a webhook. An {@code Idempotency-Key} is generated unless {@code options} carries one.
-	 * @param namespace the namespace
-	 * @param request the webhook to create
-	 * @param options per-call options
-	 * @return the created webhook
+	 * Blocking {@link ReactiveWebhooks#create(String, CreateWebhookRequest, RequestOptions)}.
 	 */
 	public Webhook create(String namespace, CreateWebhookRequest request, RequestOptions options) {
 		return Blocking.require(this.reactive.create(namespace, request, options));
 	}
 
 	/**
-	 * Create a webhook.
-	 * @param namespace the namespace
-	 * @param request the webhook to create
-	 * @return the created webhook
+	 * Blocking {@link ReactiveWebhooks#create(String, CreateWebhookRequest)}.
 	 */
 	public Webhook create(String namespace, CreateWebhookRequest request) {
 		return create(namespace, request, RequestOptions.none());
 	}
 
 	/**
-	 * Get a webhook.
-	 * @param namespace the namespace
-	 * @param webhookId the id
-	 * @return the webhook
+	 * Blocking {@link ReactiveWebhooks#get(String, String)}.
 	 * @throws io.interactor.spring.client.error.InteractorNotFoundException if there is none
 	 */
 	public Webhook get(String namespace, String webhookId) {
@@ -53,38 +43,30 @@ public final class Webhooks {
 	}
 
 	/**
-	 * List the first page of webhooks.
-	 * @param namespace the namespace
-	 * @return the page
+	 * Blocking {@link ReactiveWebhooks#list(String)}.
 	 */
 	public Page<Webhook> list(String namespace) {
 		return list(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * List one page of webhooks.
-	 * @param namespace the namespace
-	 * @param params the page to fetch
-	 * @return the page
+	 * Blocking {@link ReactiveWebhooks#list(String, ListParams)}.
 	 */
 	public Page<Webhook> list(String namespace, ListParams params) {
 		return Blocking.require(this.reactive.list(namespace, params));
 	}
 
 	/**
-	 * Every webhook; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @return the webhooks
+	 * Blocking {@link ReactiveWebhooks#listAll(String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Webhook> listAll(String namespace) {
 		return listAll(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * Every webhook from a given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param params the first page and the page size
-	 * @return the webhooks
+	 * Blocking {@link ReactiveWebhooks#listAll(String, ListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Webhook> listAll(String namespace, ListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -92,41 +74,28 @@ public final class Webhooks {
 	}
 
 	/**
-	 * Update a webhook; only the non-null fields of {@code request} change.
-	 * @param namespace the namespace
-	 * @param webhookId the id
-	 * @param request the changes
-	 * @return the updated webhook
+	 * Blocking {@link ReactiveWebhooks#update(String, String, UpdateWebhookRequest)}.
 	 */
 	public Webhook update(String namespace, String webhookId, UpdateWebhookRequest request) {
 		return Blocking.require(this.reactive.update(namespace, webhookId, request));
 	}
 
 	/**
-	 * Delete a webhook.
-	 * @param namespace the namespace
-	 * @param webhookId the id
+	 * Blocking {@link ReactiveWebhooks#delete(String, String)}.
 	 */
 	public void delete(String namespace, String webhookId) {
 		this.reactive.delete(namespace, webhookId).block();
 	}
 
 	/**
-	 * Rotate a webhook's signing secret: the old secret stops working at once.
-	 * @param namespace the namespace
-	 * @param webhookId the id
-	 * @param options per-call options
-	 * @return the webhook, with the new {@link Webhook#secret()}
+	 * Blocking {@link ReactiveWebhooks#rotateSecret(String, String, RequestOptions)}.
 	 */
 	public Webhook rotateSecret(String namespace, String webhookId, RequestOptions options) {
 		return Blocking.require(this.reactive.rotateSecret(namespace, webhookId, options));
 	}
 
 	/**
-	 * Rotate a webhook's signing secret.
-	 * @param namespace the namespace
-	 * @param webhookId the id
-	 * @return the webhook, with the new {@link Webhook#secret()}
+	 * Blocking {@link ReactiveWebhooks#rotateSecret(String, String)}.
 	 */
 	public Webhook rotateSecret(String namespace, String webhookId) {
 		return rotateSecret(namespace, webhookId, RequestOptions.none());

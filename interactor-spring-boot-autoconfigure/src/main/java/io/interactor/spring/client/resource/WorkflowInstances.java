@@ -11,8 +11,9 @@ import io.interactor.spring.client.stream.EventStream;
 import io.interactor.spring.client.stream.StreamSettings;
 
 /**
- * Workflow instances ({@code /workflow-instances}), blocking. The same operations as
- * {@link ReactiveWorkflowInstances}; {@link #stream} returns an {@link EventStream} to iterate over and close.
+ * Workflow instances ({@code /workflow-instances}), blocking: the methods of {@link ReactiveWorkflowInstances},
+ * documented there; the {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking
+ * method differs.
  */
 public final class WorkflowInstances {
 
@@ -23,31 +24,21 @@ public final class WorkflowInstances {
 	}
 
 	/**
-	 * Start an instance. An {@code Idempotency-Key} is generated unless {@code options} carries one.
-	 * @param namespace the namespace
-	 * @param request the workflow and initial context
-	 * @param options per-call options
-	 * @return the started instance
+	 * Blocking {@link ReactiveWorkflowInstances#start(String, StartWorkflowRequest, RequestOptions)}.
 	 */
 	public WorkflowInstance start(String namespace, StartWorkflowRequest request, RequestOptions options) {
 		return Blocking.require(this.reactive.start(namespace, request, options));
 	}
 
 	/**
-	 * Start an instance with a generated {@code Idempotency-Key}.
-	 * @param namespace the namespace
-	 * @param request the workflow and initial context
-	 * @return the started instance
+	 * Blocking {@link ReactiveWorkflowInstances#start(String, StartWorkflowRequest)}.
 	 */
 	public WorkflowInstance start(String namespace, StartWorkflowRequest request) {
 		return start(namespace, request, RequestOptions.none());
 	}
 
 	/**
-	 * Get an instance.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @return the instance
+	 * Blocking {@link ReactiveWorkflowInstances#get(String, String)}.
 	 * @throws io.interactor.spring.client.error.InteractorNotFoundException if there is none
 	 */
 	public WorkflowInstance get(String namespace, String instanceId) {
@@ -55,40 +46,30 @@ public final class WorkflowInstances {
 	}
 
 	/**
-	 * List the first page of instances.
-	 * @param namespace the namespace
-	 * @return the page
+	 * Blocking {@link ReactiveWorkflowInstances#list(String)}.
 	 */
 	public Page<WorkflowInstance> list(String namespace) {
 		return list(namespace, WorkflowInstanceFilter.none(), ListParams.defaults());
 	}
 
 	/**
-	 * List one page of instances.
-	 * @param namespace the namespace
-	 * @param filter workflow and status filters
-	 * @param params the page to fetch
-	 * @return the page
+	 * Blocking {@link ReactiveWorkflowInstances#list(String, WorkflowInstanceFilter, ListParams)}.
 	 */
 	public Page<WorkflowInstance> list(String namespace, WorkflowInstanceFilter filter, ListParams params) {
 		return Blocking.require(this.reactive.list(namespace, filter, params));
 	}
 
 	/**
-	 * Every instance; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @return the instances
+	 * Blocking {@link ReactiveWorkflowInstances#listAll(String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<WorkflowInstance> listAll(String namespace) {
 		return listAll(namespace, WorkflowInstanceFilter.none(), ListParams.defaults());
 	}
 
 	/**
-	 * Every matching instance from a given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param filter workflow and status filters
-	 * @param params the first page and the page size
-	 * @return the instances
+	 * Blocking {@link ReactiveWorkflowInstances#listAll(String, WorkflowInstanceFilter, ListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<WorkflowInstance> listAll(String namespace, WorkflowInstanceFilter filter, ListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -96,35 +77,21 @@ public final class WorkflowInstances {
 	}
 
 	/**
-	 * Submit input to a halted instance. An {@code Idempotency-Key} is generated unless {@code options} carries one.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param input the input: a map, a record or a {@code JsonNode}
-	 * @param options per-call options
-	 * @return the instance after the input
+	 * Blocking {@link ReactiveWorkflowInstances#submitInput(String, String, Object, RequestOptions)}.
 	 */
 	public WorkflowInstance submitInput(String namespace, String instanceId, Object input, RequestOptions options) {
 		return Blocking.require(this.reactive.submitInput(namespace, instanceId, input, options));
 	}
 
 	/**
-	 * Submit input to a halted instance with a generated {@code Idempotency-Key}.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param input the input
-	 * @return the instance after the input
+	 * Blocking {@link ReactiveWorkflowInstances#submitInput(String, String, Object)}.
 	 */
 	public WorkflowInstance submitInput(String namespace, String instanceId, Object input) {
 		return submitInput(namespace, instanceId, input, RequestOptions.none());
 	}
 
 	/**
-	 * Trigger a named state-machine event.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param request the event and payload
-	 * @param options per-call options
-	 * @return the instance after the event
+	 * Blocking {@link ReactiveWorkflowInstances#triggerEvent(String, String, TriggerEventRequest, RequestOptions)}.
 	 */
 	public WorkflowInstance triggerEvent(String namespace, String instanceId, TriggerEventRequest request,
 			RequestOptions options) {
@@ -132,52 +99,35 @@ public final class WorkflowInstances {
 	}
 
 	/**
-	 * Trigger a named state-machine event.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param request the event and payload
-	 * @return the instance after the event
+	 * Blocking {@link ReactiveWorkflowInstances#triggerEvent(String, String, TriggerEventRequest)}.
 	 */
 	public WorkflowInstance triggerEvent(String namespace, String instanceId, TriggerEventRequest request) {
 		return triggerEvent(namespace, instanceId, request, RequestOptions.none());
 	}
 
 	/**
-	 * Cancel an instance.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param options per-call options
+	 * Blocking {@link ReactiveWorkflowInstances#cancel(String, String, RequestOptions)}.
 	 */
 	public void cancel(String namespace, String instanceId, RequestOptions options) {
 		this.reactive.cancel(namespace, instanceId, options).block();
 	}
 
 	/**
-	 * Cancel an instance.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
+	 * Blocking {@link ReactiveWorkflowInstances#cancel(String, String)}.
 	 */
 	public void cancel(String namespace, String instanceId) {
 		cancel(namespace, instanceId, RequestOptions.none());
 	}
 
 	/**
-	 * The instance's conversation thread.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @return the thread
+	 * Blocking {@link ReactiveWorkflowInstances#thread(String, String)}.
 	 */
 	public WorkflowThread thread(String namespace, String instanceId) {
 		return Blocking.require(this.reactive.thread(namespace, instanceId));
 	}
 
 	/**
-	 * Post a message to the instance's thread.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param request the message
-	 * @param options per-call options
-	 * @return the stored message
+	 * Blocking {@link ReactiveWorkflowInstances#sendThreadMessage(String, String, ThreadMessageRequest, RequestOptions)}.
 	 */
 	public ThreadMessage sendThreadMessage(String namespace, String instanceId, ThreadMessageRequest request,
 			RequestOptions options) {
@@ -185,32 +135,23 @@ public final class WorkflowInstances {
 	}
 
 	/**
-	 * Post a message to the instance's thread.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param request the message
-	 * @return the stored message
+	 * Blocking {@link ReactiveWorkflowInstances#sendThreadMessage(String, String, ThreadMessageRequest)}.
 	 */
 	public ThreadMessage sendThreadMessage(String namespace, String instanceId, ThreadMessageRequest request) {
 		return sendThreadMessage(namespace, instanceId, request, RequestOptions.none());
 	}
 
 	/**
-	 * Open the instance's event stream with the default settings; close the returned stream to disconnect.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @return the open stream
+	 * Blocking {@link ReactiveWorkflowInstances#stream(String, String)}.
+	 * @return the open stream; close it to disconnect
 	 */
 	public EventStream stream(String namespace, String instanceId) {
 		return stream(namespace, instanceId, StreamSettings.defaults());
 	}
 
 	/**
-	 * Open the instance's event stream; close the returned stream to disconnect.
-	 * @param namespace the namespace
-	 * @param instanceId the instance id
-	 * @param settings reconnect and heartbeat settings
-	 * @return the open stream
+	 * Blocking {@link ReactiveWorkflowInstances#stream(String, String, StreamSettings)}.
+	 * @return the open stream; close it to disconnect
 	 */
 	public EventStream stream(String namespace, String instanceId, StreamSettings settings) {
 		return new EventStream(this.reactive.stream(namespace, instanceId, settings));

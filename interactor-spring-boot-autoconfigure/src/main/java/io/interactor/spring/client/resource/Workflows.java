@@ -10,8 +10,8 @@ import io.interactor.spring.client.http.ApiRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Workflow definitions ({@code /workflows}), blocking. The same operations as {@link ReactiveWorkflows}; errors are
- * thrown as {@link io.interactor.spring.client.error.InteractorException}s.
+ * Workflow definitions ({@code /workflows}), blocking: the methods of {@link ReactiveWorkflows}, documented there; the
+ * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
  */
 public final class Workflows {
 
@@ -22,31 +22,21 @@ public final class Workflows {
 	}
 
 	/**
-	 * Create a workflow.
-	 * @param namespace the namespace
-	 * @param request the workflow to create
-	 * @param options per-call options
-	 * @return the created workflow
+	 * Blocking {@link ReactiveWorkflows#create(String, CreateWorkflowRequest, RequestOptions)}.
 	 */
 	public Workflow create(String namespace, CreateWorkflowRequest request, RequestOptions options) {
 		return Blocking.require(this.reactive.create(namespace, request, options));
 	}
 
 	/**
-	 * Create a workflow.
-	 * @param namespace the namespace
-	 * @param request the workflow to create
-	 * @return the created workflow
+	 * Blocking {@link ReactiveWorkflows#create(String, CreateWorkflowRequest)}.
 	 */
 	public Workflow create(String namespace, CreateWorkflowRequest request) {
 		return create(namespace, request, RequestOptions.none());
 	}
 
 	/**
-	 * Get a workflow.
-	 * @param namespace the namespace
-	 * @param workflowId the id
-	 * @return the workflow
+	 * Blocking {@link ReactiveWorkflows#get(String, String)}.
 	 * @throws io.interactor.spring.client.error.InteractorNotFoundException if there is none
 	 */
 	public Workflow get(String namespace, String workflowId) {
@@ -54,38 +44,30 @@ public final class Workflows {
 	}
 
 	/**
-	 * List the first page of workflows.
-	 * @param namespace the namespace
-	 * @return the page
+	 * Blocking {@link ReactiveWorkflows#list(String)}.
 	 */
 	public Page<Workflow> list(String namespace) {
 		return list(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * List one page of workflows.
-	 * @param namespace the namespace
-	 * @param params the page to fetch
-	 * @return the page
+	 * Blocking {@link ReactiveWorkflows#list(String, ListParams)}.
 	 */
 	public Page<Workflow> list(String namespace, ListParams params) {
 		return Blocking.require(this.reactive.list(namespace, params));
 	}
 
 	/**
-	 * Every workflow; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @return the workflows
+	 * Blocking {@link ReactiveWorkflows#listAll(String)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Workflow> listAll(String namespace) {
 		return listAll(namespace, ListParams.defaults());
 	}
 
 	/**
-	 * Every workflow from a given page on; a page is fetched when the stream reaches it.
-	 * @param namespace the namespace
-	 * @param params the first page and the page size
-	 * @return the workflows
+	 * Blocking {@link ReactiveWorkflows#listAll(String, ListParams)}.
+	 * @return a lazy stream: a page is fetched when the stream reaches it
 	 */
 	public Stream<Workflow> listAll(String namespace, ListParams params) {
 		ApiRequest.requireNamespace(namespace);
@@ -93,20 +75,14 @@ public final class Workflows {
 	}
 
 	/**
-	 * Delete a workflow.
-	 * @param namespace the namespace
-	 * @param workflowId the id
+	 * Blocking {@link ReactiveWorkflows#delete(String, String)}.
 	 */
 	public void delete(String namespace, String workflowId) {
 		this.reactive.delete(namespace, workflowId).block();
 	}
 
 	/**
-	 * Create a workflow from a definition given as JSON, sent as is.
-	 * @param namespace the namespace
-	 * @param definition the definition, e.g. {@code name}, {@code states}, {@code initial_state}
-	 * @param options per-call options
-	 * @return the created workflow
+	 * Blocking {@link ReactiveWorkflows#create(String, JsonNode, RequestOptions)}.
 	 */
 	public Workflow create(String namespace, JsonNode definition, RequestOptions options) {
 		return Blocking.require(this.reactive.create(namespace, definition, options));

@@ -1,7 +1,7 @@
 package io.interactor.spring.client.stream;
 
 /**
- * Event types of the documented stream vocabularies (interactor-api.md §6.2), for comparisons with
+ * Event types of the stream vocabularies the platform documents, for comparisons with
  * {@link StreamEvent#type()}. The platform may send others; they are passed on too.
  */
 public final class StreamEventTypes {

@@ -25,7 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * The webhook pipeline shared by the servlet and reactive endpoints (DESIGN.md "Webhook pipeline"): size cap (413) →
+ * The webhook pipeline shared by the servlet and reactive endpoints: size cap (413) →
  * timestamp and signature on the raw bytes (401) → envelope (400) → arguments of the matching handlers (400) → atomic
  * claim of the idempotency key (duplicate: 200, in progress: 503 + {@code Retry-After}, store down: 503) → every
  * matching handler in order → complete the claim, or release it when a handler threw (500).
@@ -125,12 +125,34 @@ public class WebhookDispatcher {
 	}
 
 	/**
-	 * Run the pipeline for one delivery.
+	 * A body to collect one delivery into, under this dispatcher's cap: the web endpoints read the request into it
+	 * and pass it to {@link #dispatch(HttpHeaders, WebhookBody)}.
+	 * @param declaredLength the {@code Content-Length} the sender declared, negative when unknown; a length over the
+	 * cap makes the body too large before anything is read
+	 * @return an empty body
+	 */
+	public WebhookBody newBody(long declaredLength) {
+		return new WebhookBody(this.maxPayloadBytes, declaredLength);
+	}
+
+	/**
+	 * Run the pipeline for one delivery whose body is already in memory, e.g. from a test or another transport. A
+	 * body over the cap is refused (413) like one read by an endpoint.
 	 * @param headers the request headers
 	 * @param body the complete raw body
 	 * @return what to answer
 	 */
 	public WebhookOutcome dispatch(HttpHeaders headers, byte[] body) {
+		return dispatch(headers, WebhookBody.of(body, this.maxPayloadBytes));
+	}
+
+	/**
+	 * Run the pipeline for one delivery.
+	 * @param headers the request headers
+	 * @param body the body collected under the cap by {@link #newBody(long)}
+	 * @return what to answer: 413 when the body is {@link WebhookBody#isTooLarge() too large}
+	 */
+	public WebhookOutcome dispatch(HttpHeaders headers, WebhookBody body) {
 		long start = System.nanoTime();
 		Delivery delivery = new Delivery();
 		WebhookOutcome outcome = process(headers, body, delivery);
@@ -169,10 +191,11 @@ public class WebhookDispatcher {
 		};
 	}
 
-	private WebhookOutcome process(HttpHeaders headers, byte[] body, Delivery delivery) {
-		if (body.length > this.maxPayloadBytes) {
+	private WebhookOutcome process(HttpHeaders headers, WebhookBody collected, Delivery delivery) {
+		if (collected.isTooLarge()) {
 			return WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE);
 		}
+		byte[] body = collected.toByteArray();
 		VerificationResult verification = this.verifier.verify(headers, body);
 		if (!verification.isValid()) {
 			logger.debug("Rejected webhook delivery: " + verification.failure());

@@ -15,7 +15,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads the tolerant webhook envelope of interactor-api.md §7.4 from a verified body.
+ * Reads the webhook envelope from a verified body, accepting each of the field names the platform's documents use
+ * for it (e.g. the event type in {@code type}, {@code event} or {@code event_type}); unknown fields are ignored.
  */
 public final class WebhookEnvelopeParser {
 

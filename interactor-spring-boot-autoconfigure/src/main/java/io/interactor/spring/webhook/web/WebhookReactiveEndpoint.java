@@ -2,15 +2,14 @@ package io.interactor.spring.webhook.web;
 
 import java.nio.charset.StandardCharsets;
 
+import io.interactor.spring.webhook.dispatch.WebhookBody;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
-import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,10 +21,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The webhook endpoint for reactive (WebFlux) applications: joins the body buffers up to the dispatcher's cap (a
- * larger declared {@code Content-Length} is rejected before reading, a longer stream is cancelled as soon as it
- * exceeds the cap) and runs the blocking dispatcher on a scheduler off the event loop
- * ({@link Schedulers#boundedElastic()} by default). The route only matches while handlers are registered.
+ * The webhook endpoint for reactive (WebFlux) applications: collects the body buffers into a {@link WebhookBody} of
+ * the dispatcher, which holds it to the dispatcher's cap (a larger declared {@code Content-Length} is refused before
+ * reading, a longer stream is cancelled as soon as it exceeds the cap), and runs the blocking dispatcher on a
+ * scheduler off the event loop ({@link Schedulers#boundedElastic()} by default). The route only matches while handlers are registered.
  */
 public final class WebhookReactiveEndpoint {
 
@@ -66,27 +65,28 @@ public final class WebhookReactiveEndpoint {
 	}
 
 	Mono<ServerResponse> handle(ServerRequest request) {
-		long max = this.dispatcher.getMaxPayloadBytes();
-		if (request.headers().contentLength().orElse(-1) > max) {
-			return respond(WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE));
-		}
 		HttpHeaders headers = request.headers().asHttpHeaders();
-		int limit = (int) Math.min(max, Integer.MAX_VALUE - 1);
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit)
-			.map(WebhookReactiveEndpoint::toBytes)
-			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> Mono.fromCallable(() -> this.dispatcher.dispatch(headers, body))
-				.subscribeOn(this.scheduler))
-			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> Mono.just(WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE)))
-			.flatMap(WebhookReactiveEndpoint::respond);
+		return Mono.defer(() -> {
+			WebhookBody body = this.dispatcher.newBody(request.headers().contentLength().orElse(-1));
+			Mono<WebhookBody> read = body.isTooLarge() ? Mono.just(body)
+					: request.body(BodyExtractors.toDataBuffers())
+						.map((buffer) -> append(body, buffer))
+						// cancels the rest of the stream as soon as the body is over the cap
+						.takeUntil((withinCap) -> !withinCap)
+						.then(Mono.just(body));
+			return read.flatMap((collected) -> Mono.fromCallable(() -> this.dispatcher.dispatch(headers, collected))
+				.subscribeOn(this.scheduler));
+		}).flatMap(WebhookReactiveEndpoint::respond);
 	}
 
-	private static byte[] toBytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
+	private static boolean append(WebhookBody body, DataBuffer buffer) {
+		try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
+			while (chunks.hasNext()) {
+				if (!body.append(chunks.next())) {
+					return false;
+				}
+			}
+			return true;
 		}
 		finally {
 			DataBufferUtils.release(buffer);

@@ -1,15 +1,12 @@
 package io.interactor.spring.webhook.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.interactor.spring.webhook.dispatch.WebhookBody;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
-import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,9 +17,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The webhook endpoint for servlet (Spring MVC) applications: reads the raw body as bytes, never more than the
- * dispatcher's cap (a larger declared {@code Content-Length} is rejected before reading), and maps the
- * {@link WebhookOutcome} to the response. The route only matches while handlers are registered.
+ * The webhook endpoint for servlet (Spring MVC) applications: reads the raw body into a {@link WebhookBody} of the
+ * dispatcher, which holds it to the dispatcher's cap (a larger declared {@code Content-Length} is refused before
+ * reading, a longer stream is read no further than one byte past the cap), and maps the {@link WebhookOutcome} to
+ * the response. The route only matches while handlers are registered.
  */
 public final class WebhookServletEndpoint {
 
@@ -51,38 +49,11 @@ public final class WebhookServletEndpoint {
 
 	ServerResponse handle(ServerRequest request) throws IOException {
 		HttpServletRequest servletRequest = request.servletRequest();
-		long max = this.dispatcher.getMaxPayloadBytes();
-		if (servletRequest.getContentLengthLong() > max) {
-			return respond(WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE));
+		WebhookBody body = this.dispatcher.newBody(servletRequest.getContentLengthLong());
+		if (!body.isTooLarge()) {
+			body.readFrom(servletRequest.getInputStream());
 		}
-		byte[] body = readCapped(servletRequest.getInputStream(), max);
-		if (body == null) {
-			return respond(WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE));
-		}
-		HttpHeaders headers = request.headers().asHttpHeaders();
-		return respond(this.dispatcher.dispatch(headers, body));
-	}
-
-	/**
-	 * Read a stream completely unless it holds more than {@code max} bytes.
-	 * @param input the stream
-	 * @param max the largest accepted size
-	 * @return the bytes, or {@code null} as soon as more than {@code max} bytes were seen
-	 * @throws IOException on read failure
-	 */
-	static byte @Nullable [] readCapped(InputStream input, long max) throws IOException {
-		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		long total = 0;
-		int read;
-		while ((read = input.read(buffer, 0, (int) Math.min(buffer.length, max - total + 1))) != -1) {
-			total += read;
-			if (total > max) {
-				return null;
-			}
-			output.write(buffer, 0, read);
-		}
-		return output.toByteArray();
+		return respond(this.dispatcher.dispatch(request.headers().asHttpHeaders(), body));
 	}
 
 	private static ServerResponse respond(WebhookOutcome outcome) {

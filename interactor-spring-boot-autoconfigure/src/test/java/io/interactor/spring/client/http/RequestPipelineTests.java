@@ -1,12 +1,16 @@
 package io.interactor.spring.client.http;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static io.interactor.spring.client.support.InteractorTestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +109,27 @@ class RequestPipelineTests {
 			});
 		assertThat(this.server.coreRequestCount()).isEqualTo(1);
 		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void eachUnauthorizedBodyIsParsedOnce() {
+		String credentialError = "{\"error\":\"invalid_client\",\"error_description\":\"revoked\"}";
+		String expired = "{\"error\":{\"code\":\"unauthorized\",\"message\":\"token expired\"}}";
+		String stillRefused = "{\"error\":{\"code\":\"unauthorized\",\"message\":\"still no\"}}";
+		this.server.enqueueCore(json(401, credentialError), json(401, expired), json(401, stillRefused));
+		ParseCountingJsonMapper mapper = new ParseCountingJsonMapper();
+		InteractorClient client = new InteractorClient(this.server.clientBuilder().jsonMapper(mapper).build());
+		// the bearer filter reads the credential error to decide against a retry; the error mapping reuses it
+		assertThatExceptionOfType(InteractorAuthenticationException.class)
+			.isThrownBy(() -> client.assistants().get("ns", "asst_1"))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid_client"));
+		assertThat(mapper.parses(credentialError)).isOne();
+		// retried: the filter parses the first body, the error mapping the second
+		assertThatExceptionOfType(InteractorAuthenticationException.class)
+			.isThrownBy(() -> client.assistants().get("ns", "asst_1"))
+			.satisfies((ex) -> assertThat(ex.serverMessage()).isEqualTo("still no"));
+		assertThat(mapper.parses(expired)).isOne();
+		assertThat(mapper.parses(stillRefused)).isOne();
 	}
 
 	@Test
@@ -325,6 +352,25 @@ class RequestPipelineTests {
 		RecordedRequest request = this.server.takeCore();
 		assertThat(request.getMethod()).isEqualTo("DELETE");
 		assertThat(request.getTarget()).isEqualTo("/api/v1/assistants/asst_1");
+	}
+
+	/** Counts how often each JSON document is read into a tree. */
+	static final class ParseCountingJsonMapper extends JsonMapper {
+
+		private final Map<String, AtomicInteger> parses = new ConcurrentHashMap<>();
+
+		@Override
+		public JsonNode readTree(byte[] content) {
+			this.parses.computeIfAbsent(new String(content, StandardCharsets.UTF_8), (key) -> new AtomicInteger())
+				.incrementAndGet();
+			return super.readTree(content);
+		}
+
+		int parses(String json) {
+			AtomicInteger count = this.parses.get(json);
+			return (count != null) ? count.get() : 0;
+		}
+
 	}
 
 }
