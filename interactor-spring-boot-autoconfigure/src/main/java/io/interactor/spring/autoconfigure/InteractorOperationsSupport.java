@@ -5,8 +5,8 @@ import java.util.Locale;
 import io.interactor.spring.actuate.WebhookComponents;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessTokenProvider;
-import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
+import io.interactor.spring.webhook.dispatch.WebhookOutcomeCounts;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import org.jspecify.annotations.Nullable;
@@ -80,17 +80,19 @@ final class InteractorOperationsSupport {
 	 * The webhook pipeline, or {@code null} when webhooks are disabled.
 	 */
 	@Nullable WebhookComponents webhookComponents() {
-		WebhookDispatcher dispatcher = this.beanFactory.getBeanProvider(WebhookDispatcher.class).getIfAvailable();
+		WebhookOutcomeCounts outcomeCounts = this.beanFactory.getBeanProvider(WebhookOutcomeCounts.class)
+			.getIfAvailable();
 		WebhookHandlerRegistry registry = this.beanFactory.getBeanProvider(WebhookHandlerRegistry.class)
 			.getIfAvailable();
 		WebhookSignatureVerifier verifier = this.beanFactory.getBeanProvider(WebhookSignatureVerifier.class)
 			.getIfAvailable();
 		WebhookIdempotencyStore store = this.beanFactory.getBeanProvider(WebhookIdempotencyStore.class)
 			.getIfAvailable();
-		if (dispatcher == null || registry == null || verifier == null || store == null) {
+		if (outcomeCounts == null || registry == null || verifier == null || store == null) {
 			return null;
 		}
-		return new WebhookComponents(this.properties.getWebhook().getPath(), verifier, registry, store, dispatcher);
+		return new WebhookComponents(this.properties.getWebhook().getPath(), verifier, registry, store,
+				outcomeCounts);
 	}
 
 	private String[] clientBeanNames() {

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome;
+import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -30,6 +32,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public final class WebhookReactiveEndpoint {
 
 	private final String path;
+
+	/** The Reactor context key of the current observation, as Micrometer and Spring WebFlux use it. */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
 
 	private final WebhookDispatcher dispatcher;
 
@@ -75,11 +80,26 @@ public final class WebhookReactiveEndpoint {
 		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit)
 			.map(WebhookReactiveEndpoint::toBytes)
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> Mono.fromCallable(() -> this.dispatcher.dispatch(headers, body))
+			.flatMap((body) -> Mono
+				.deferContextual((context) -> Mono.fromCallable(() -> dispatch(context, headers, body)))
 				.subscribeOn(this.scheduler))
 			.onErrorResume(DataBufferLimitException.class,
 					(ex) -> Mono.just(WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE)))
 			.flatMap(WebhookReactiveEndpoint::respond);
+	}
+
+	/**
+	 * Run the dispatcher with the request's observation (which WebFlux keeps in the Reactor context, not in a
+	 * thread local) current on this worker thread, so that the delivery observation becomes its child.
+	 */
+	private WebhookOutcome dispatch(ContextView context, HttpHeaders headers, byte[] body) {
+		Observation parent = context.getOrDefault(OBSERVATION_KEY, null);
+		if (parent == null) {
+			return this.dispatcher.dispatch(headers, body);
+		}
+		try (Observation.Scope scope = parent.openScope()) {
+			return this.dispatcher.dispatch(headers, body);
+		}
 	}
 
 	private static byte[] toBytes(DataBuffer buffer) {
