@@ -224,7 +224,7 @@ public final class CoreApiClient {
 	 * Open a {@code text/event-stream} GET: one HTTP connection per subscription, closed when the subscription is
 	 * cancelled. It goes through the same filters as every call, so each (re)connect asks the token provider for a
 	 * valid token and sends it as a header, never in the URL. Reconnecting is the caller's job, and so is observing
-	 * the connection ({@link io.interactor.spring.client.stream.EventStreamConnector} does both).
+	 * the connection (the {@code EventStreamConnector} does both).
 	 * @param request the GET request of the stream
 	 * @param lastEventId the id to resume after ({@code Last-Event-ID}), or {@code null}
 	 * @param readTimeout the longest silence tolerated by the connection itself, or {@code null} for the client's
