@@ -41,6 +41,9 @@ public class WebhookDispatcher {
 
 	private static final Log logger = LogFactory.getLog(WebhookDispatcher.class);
 
+	private static final WebhookDeliveryObservationConvention DEFAULT_CONVENTION = //
+			new DefaultWebhookDeliveryObservationConvention();
+
 	private final WebhookSignatureVerifier verifier;
 
 	private final WebhookIdempotencyStore store;
@@ -52,9 +55,6 @@ public class WebhookDispatcher {
 	private final long maxPayloadBytes;
 
 	private final long retryAfterSeconds;
-
-	private static final WebhookDeliveryObservationConvention DEFAULT_CONVENTION = //
-			new DefaultWebhookDeliveryObservationConvention();
 
 	private final ObservationRegistry observationRegistry;
 

@@ -134,15 +134,6 @@ public final class WebhookHandlerMethod {
 	}
 
 	/**
-	 * Invoke the handler and wait for an asynchronous result.
-	 * @param args the resolved arguments
-	 * @throws Throwable what the handler threw or completed with
-	 */
-	void invoke(@Nullable Object[] args) throws Throwable {
-		invoke(args, null);
-	}
-
-	/**
 	 * Invoke the handler and wait for an asynchronous result; a {@code Mono}/{@code Flux} result sees
 	 * {@code observation} in its Reactor context, so client calls it makes on other threads stay its children.
 	 * @param args the resolved arguments
