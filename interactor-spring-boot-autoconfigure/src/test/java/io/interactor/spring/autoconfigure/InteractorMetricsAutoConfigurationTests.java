@@ -239,7 +239,8 @@ class InteractorMetricsAutoConfigurationTests {
 				assertThat(registry.get("interactor.webhook.received").counter().count()).isEqualTo(1);
 				// Spring Boot's default handler stays out: no timers named after the observations.
 				assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
-					.noneMatch((name) -> name.startsWith("interactor.client") || name.equals("interactor.webhook.delivery"));
+					.noneMatch((name) -> name.startsWith("interactor.client")
+							|| name.equals("interactor.webhook.delivery"));
 				// ... while it still times every other observation.
 				assertThat(registry.find("http.client.requests").timers()).isNotEmpty();
 			});

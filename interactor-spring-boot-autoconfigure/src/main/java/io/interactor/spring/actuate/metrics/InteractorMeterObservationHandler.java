@@ -121,7 +121,8 @@ public final class InteractorMeterObservationHandler implements MeterObservation
 
 	@Override
 	public void onStart(Observation.Context context) {
-		if (context instanceof CoreApiRequestObservationContext || context instanceof WebhookDeliveryObservationContext) {
+		if (context instanceof CoreApiRequestObservationContext
+				|| context instanceof WebhookDeliveryObservationContext) {
 			context.put(Timer.Sample.class, Timer.start(this.registry));
 		}
 	}

@@ -76,8 +76,10 @@ public final class RequestObservationFilter implements ExchangeFilterFunction {
 			return next.exchange(request).doOnNext((response) -> {
 				if (stopped.compareAndSet(false, true)) {
 					context.setStatusCode(response.statusCode().value());
-					context.setRateLimitRemaining(PlatformSignalsFilter
-						.parseLong(response.headers().asHttpHeaders().getFirst(PlatformSignalsFilter.REMAINING_HEADER)));
+					String remaining = response.headers()
+						.asHttpHeaders()
+						.getFirst(PlatformSignalsFilter.REMAINING_HEADER);
+					context.setRateLimitRemaining(PlatformSignalsFilter.parseLong(remaining));
 					observation.stop();
 				}
 			}).doOnError((ex) -> {

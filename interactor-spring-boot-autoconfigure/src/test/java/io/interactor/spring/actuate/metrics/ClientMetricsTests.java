@@ -58,7 +58,8 @@ class ClientMetricsTests {
 	private ReactiveInteractorClient client(boolean namespaceTag) {
 		return this.server.clientBuilder()
 			.clock(this.clock)
-			.observationRegistry(observing(new InteractorMeterObservationHandler(this.registry, namespaceTag, this.clock)))
+			.observationRegistry(
+					observing(new InteractorMeterObservationHandler(this.registry, namespaceTag, this.clock)))
 			.build();
 	}
 

@@ -97,7 +97,9 @@ final class WebhookTracing {
 	}
 
 	private static Observation.Context single(List<Observation.Context> contexts, String name) {
-		List<Observation.Context> named = contexts.stream().filter((context) -> name.equals(context.getName())).toList();
+		List<Observation.Context> named = contexts.stream()
+			.filter((context) -> name.equals(context.getName()))
+			.toList();
 		assertThat(named).as(name).hasSize(1);
 		return named.get(0);
 	}
