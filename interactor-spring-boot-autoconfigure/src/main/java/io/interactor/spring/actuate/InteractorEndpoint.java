@@ -58,7 +58,7 @@ public class InteractorEndpoint {
 			}
 		}
 		return new WebhooksDescriptor(webhooks.path(), webhooks.verifier().hasSecrets(), webhooks.storeType(),
-				byPattern, webhooks.dispatcher().getOutcomeCounts().snapshot());
+				byPattern, webhooks.outcomeCounts().snapshot());
 	}
 
 	/**

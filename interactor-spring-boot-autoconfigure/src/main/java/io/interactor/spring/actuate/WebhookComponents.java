@@ -1,7 +1,7 @@
 package io.interactor.spring.actuate;
 
-import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
+import io.interactor.spring.webhook.dispatch.WebhookOutcomeCounts;
 import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
@@ -13,10 +13,10 @@ import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
  * @param verifier the signature verifier (only asked whether it has a secret)
  * @param registry the registered handlers
  * @param store the idempotency store
- * @param dispatcher the dispatcher (for the outcome counts)
+ * @param outcomeCounts the outcome counts since start
  */
 public record WebhookComponents(String path, WebhookSignatureVerifier verifier, WebhookHandlerRegistry registry,
-		WebhookIdempotencyStore store, WebhookDispatcher dispatcher) {
+		WebhookIdempotencyStore store, WebhookOutcomeCounts outcomeCounts) {
 
 	/** Type of the built-in store, {@code "memory"}. */
 	public static final String MEMORY_STORE = "memory";

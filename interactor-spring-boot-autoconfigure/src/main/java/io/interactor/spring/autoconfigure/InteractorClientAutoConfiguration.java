@@ -3,12 +3,12 @@ package io.interactor.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.core.BaseUrls;
 import io.interactor.spring.client.http.RetryPolicy;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +31,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link MissingInteractorCredentialsException}. Spring Boot's {@link WebClient.Builder} is used when present
  * (cloned, so its customisations apply without being changed), and the application's {@link JsonMapper}.
  * <p>
- * The client reports to the {@link InteractorMetrics} bean when there is one (see
- * {@link InteractorMetricsAutoConfiguration}). Its calls are observed as {@code http.client.requests} through Spring
- * Boot's builder, which carries the {@link ObservationRegistry}; without that builder the context's registry is set
- * directly, so metrics and trace propagation do not depend on {@code spring-boot-webclient}.
+ * The client reports through the context's {@link ObservationRegistry} ({@code interactor.client.*} observations, and
+ * {@code http.client.requests} with trace propagation), set on the client directly so that they do not depend on
+ * {@code spring-boot-webclient}. Without a registry bean it reports to a registry of its own holding the
+ * {@link ObservationHandler} beans, such as the one recording the {@code interactor.*} meters (see
+ * {@link InteractorMetricsAutoConfiguration}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
@@ -48,7 +49,8 @@ public final class InteractorClientAutoConfiguration {
 	ReactiveInteractorClient reactiveInteractorClient(InteractorProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<AccessTokenProvider> tokenProvider, ObjectProvider<InteractorClientCustomizer> customizers,
-			ObjectProvider<InteractorMetrics> metrics, ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ObservationHandler<?>> observationHandlers) {
 		ReactiveInteractorClient.Builder builder = ReactiveInteractorClient.builder();
 		AccessTokenProvider customTokenProvider = tokenProvider.getIfAvailable();
 		if (customTokenProvider != null) {
@@ -72,11 +74,12 @@ public final class InteractorClientAutoConfiguration {
 		if (bootWebClientBuilder != null) {
 			builder.webClientBuilder(bootWebClientBuilder);
 		}
-		else {
-			observationRegistry.ifAvailable(builder::observationRegistry);
+		ObservationRegistry registry = InteractorObservationRegistries.resolve(observationRegistry,
+				observationHandlers);
+		if (registry != ObservationRegistry.NOOP) {
+			builder.observationRegistry(registry);
 		}
 		jsonMapper.ifAvailable(builder::jsonMapper);
-		metrics.ifAvailable(builder::metrics);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

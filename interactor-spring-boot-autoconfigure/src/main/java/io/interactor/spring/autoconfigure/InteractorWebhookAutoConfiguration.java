@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.webhook.dispatch.InteractorWebhookAnnotationBeanPostProcessor;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
+import io.interactor.spring.webhook.dispatch.WebhookOutcomeCounts;
 import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.RedisWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
@@ -16,6 +16,8 @@ import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import io.interactor.spring.webhook.web.WebhookReactiveEndpoint;
 import io.interactor.spring.webhook.web.WebhookServletEndpoint;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -76,12 +78,23 @@ public final class InteractorWebhookAutoConfiguration {
 				Clock.systemUTC());
 	}
 
+	/**
+	 * Counts webhook outcomes for the actuator endpoint from the {@code interactor.webhook.delivery} observations:
+	 * as an {@link ObservationHandler} bean it is registered with the dispatcher's {@link ObservationRegistry}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookOutcomeCounts interactorWebhookOutcomeCounts() {
+		return new WebhookOutcomeCounts();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	WebhookDispatcher interactorWebhookDispatcher(WebhookSignatureVerifier verifier,
 			ObjectProvider<WebhookIdempotencyStore> store, WebhookHandlerRegistry registry,
 			ObjectProvider<JsonMapper> jsonMapper, InteractorProperties properties,
-			ObjectProvider<InteractorMetrics> metrics) {
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ObservationHandler<?>> observationHandlers) {
 		InteractorProperties.Webhook webhook = properties.getWebhook();
 		WebhookIdempotencyStore idempotencyStore = store.getIfAvailable(() -> {
 			throw new IllegalStateException("No WebhookIdempotencyStore: 'interactor.webhook.idempotency.store="
@@ -93,7 +106,7 @@ public final class InteractorWebhookAutoConfiguration {
 				: Duration.ofSeconds(30);
 		return new WebhookDispatcher(verifier, idempotencyStore, registry,
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), webhook.getMaxPayloadSize().toBytes(),
-				retryAfter, metrics.getIfAvailable(InteractorMetrics::noop));
+				retryAfter, InteractorObservationRegistries.resolve(observationRegistry, observationHandlers));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package io.interactor.spring.autoconfigure;
 import io.interactor.spring.actuate.WebhookComponents;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
+import io.interactor.spring.webhook.dispatch.WebhookOutcomeCounts;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 
@@ -18,14 +19,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean({ WebhookDispatcher.class, WebhookHandlerRegistry.class, WebhookSignatureVerifier.class,
-		WebhookIdempotencyStore.class })
+		WebhookIdempotencyStore.class, WebhookOutcomeCounts.class })
 class WebhookComponentsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebhookComponents interactorWebhookComponents(InteractorProperties properties, WebhookDispatcher dispatcher,
-			WebhookHandlerRegistry registry, WebhookSignatureVerifier verifier, WebhookIdempotencyStore store) {
-		return new WebhookComponents(properties.getWebhook().getPath(), verifier, registry, store, dispatcher);
+	WebhookComponents interactorWebhookComponents(InteractorProperties properties, WebhookHandlerRegistry registry,
+			WebhookSignatureVerifier verifier, WebhookIdempotencyStore store, WebhookOutcomeCounts outcomeCounts) {
+		return new WebhookComponents(properties.getWebhook().getPath(), verifier, registry, store, outcomeCounts);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.auth.BearerTokenExchangeFilter;
 import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
@@ -18,9 +17,13 @@ import io.interactor.spring.client.http.CoreApiClient;
 import io.interactor.spring.client.http.ErrorResponseMapper;
 import io.interactor.spring.client.http.PlatformSignalsFilter;
 import io.interactor.spring.client.http.RateLimitStatus;
-import io.interactor.spring.client.http.RequestMetricsFilter;
+import io.interactor.spring.client.http.RequestObservationFilter;
 import io.interactor.spring.client.http.RetryExchangeFilter;
 import io.interactor.spring.client.http.RetryPolicy;
+import io.interactor.spring.client.observation.CoreApiCallObservationConvention;
+import io.interactor.spring.client.observation.CoreApiRequestObservationConvention;
+import io.interactor.spring.client.observation.EventStreamObservationConvention;
+import io.interactor.spring.client.observation.TokenRequestObservationConvention;
 import io.interactor.spring.client.resource.ReactiveAssistants;
 import io.interactor.spring.client.resource.ReactiveCredentials;
 import io.interactor.spring.client.resource.ReactiveDataSources;
@@ -93,11 +96,23 @@ public final class ReactiveInteractorClient {
 	 */
 	public ReactiveInteractorClient(CoreApiClient api, AccessTokenProvider tokenProvider,
 			RateLimitStatus rateLimitStatus) {
+		// The stream connector observes in the same registry as the executor it opens connections with.
+		this(api, tokenProvider, rateLimitStatus, new EventStreamConnector(api, Clock.systemUTC()));
+	}
+
+	/**
+	 * Create a client over a configured {@link CoreApiClient}; {@link #builder()} does this for you.
+	 * @param api executes Core API requests
+	 * @param tokenProvider the token provider behind {@code api}
+	 * @param rateLimitStatus the rate-limit values a {@link PlatformSignalsFilter} on {@code api}'s client updates
+	 * @param streams opens the event streams of rooms and workflow instances over {@code api}
+	 * @since 0.1.0
+	 */
+	public ReactiveInteractorClient(CoreApiClient api, AccessTokenProvider tokenProvider,
+			RateLimitStatus rateLimitStatus, EventStreamConnector streams) {
 		this.api = api;
 		this.tokenProvider = tokenProvider;
 		this.rateLimitStatus = rateLimitStatus;
-		// The stream connector reports to the same metrics as the executor it opens connections with.
-		EventStreamConnector streams = new EventStreamConnector(api, Clock.systemUTC(), api.metrics());
 		this.credentials = new ReactiveCredentials(api);
 		this.oauth = new ReactiveOAuth(api);
 		this.assistants = new ReactiveAssistants(api);
@@ -258,9 +273,15 @@ public final class ReactiveInteractorClient {
 
 		private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
-		private InteractorMetrics metrics = InteractorMetrics.noop();
-
 		private @Nullable ObservationRegistry observationRegistry;
+
+		private @Nullable CoreApiCallObservationConvention callObservationConvention;
+
+		private @Nullable CoreApiRequestObservationConvention requestObservationConvention;
+
+		private @Nullable TokenRequestObservationConvention tokenObservationConvention;
+
+		private @Nullable EventStreamObservationConvention streamObservationConvention;
 
 		private Builder() {
 		}
@@ -439,26 +460,66 @@ public final class ReactiveInteractorClient {
 		}
 
 		/**
-		 * Where requests, errors, token refreshes, the rate limit and event stream connections are reported; by
-		 * default nowhere. In a Spring Boot application with a {@code MeterRegistry} this is the Micrometer
-		 * implementation.
-		 * @param metrics the metrics
-		 * @return this builder
-		 */
-		public Builder metrics(InteractorMetrics metrics) {
-			this.metrics = metrics;
-			return this;
-		}
-
-		/**
-		 * The registry observing the HTTP calls ({@code http.client.requests}, trace propagation), for when no
-		 * {@link #webClientBuilder(WebClient.Builder) WebClient.Builder} that already carries one is given; it
-		 * replaces the builder's registry if both are set.
+		 * The registry where the client reports: its calls ({@code interactor.client.call}), every HTTP attempt
+		 * ({@code interactor.client.request}), token requests ({@code interactor.client.token}) and event stream
+		 * connections ({@code interactor.client.stream}), and the {@code WebClient}'s own
+		 * {@code http.client.requests} with trace propagation. By default {@link ObservationRegistry#NOOP}: nothing
+		 * is observed. When a {@link #webClientBuilder(WebClient.Builder) WebClient.Builder} is given too, this
+		 * registry replaces the builder's.
 		 * @param observationRegistry the registry
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
 			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * The convention of the {@code interactor.client.call} observation, replacing
+		 * {@link io.interactor.spring.client.observation.DefaultCoreApiCallObservationConvention}.
+		 * @param convention the convention
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder callObservationConvention(CoreApiCallObservationConvention convention) {
+			this.callObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * The convention of the per-attempt {@code interactor.client.request} observation, replacing
+		 * {@link io.interactor.spring.client.observation.DefaultCoreApiRequestObservationConvention}.
+		 * @param convention the convention
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder requestObservationConvention(CoreApiRequestObservationConvention convention) {
+			this.requestObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * The convention of the {@code interactor.client.token} observation, replacing
+		 * {@link io.interactor.spring.client.observation.DefaultTokenRequestObservationConvention}; it applies to
+		 * the client-credentials provider the builder creates, not to a {@link #tokenProvider custom one}.
+		 * @param convention the convention
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder tokenObservationConvention(TokenRequestObservationConvention convention) {
+			this.tokenObservationConvention = convention;
+			return this;
+		}
+
+		/**
+		 * The convention of the {@code interactor.client.stream} observation, replacing
+		 * {@link io.interactor.spring.client.observation.DefaultEventStreamObservationConvention}.
+		 * @param convention the convention
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder streamObservationConvention(EventStreamObservationConvention convention) {
+			this.streamObservationConvention = convention;
 			return this;
 		}
 
@@ -487,16 +548,23 @@ public final class ReactiveInteractorClient {
 					: clientCredentialsTokenProvider(mapper);
 			DefaultUriBuilderFactory uriFactory = new DefaultUriBuilderFactory(coreUrl);
 			uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
-			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock, this.metrics);
+			ObservationRegistry registry = observationRegistryOrNoop();
+			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock);
 			WebClient coreWebClient = baseWebClientBuilder().uriBuilderFactory(uriFactory)
 				.filter(new RetryExchangeFilter(this.retryPolicy, false, this.clock, this.retryScheduler, this.jitter))
 				.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
 				.filter(platformSignals)
 				// Innermost: sees every attempt and the status the server really sent.
-				.filter(new RequestMetricsFilter(this.metrics))
+				.filter(new RequestObservationFilter(registry, this.requestObservationConvention))
 				.build();
-			return new ReactiveInteractorClient(new CoreApiClient(coreWebClient, mapper, errorMapper, this.metrics),
-					tokens, platformSignals.rateLimitStatus());
+			CoreApiClient api = new CoreApiClient(coreWebClient, mapper, errorMapper, registry,
+					this.callObservationConvention);
+			return new ReactiveInteractorClient(api, tokens, platformSignals.rateLimitStatus(),
+					new EventStreamConnector(api, Clock.systemUTC(), registry, this.streamObservationConvention));
+		}
+
+		private ObservationRegistry observationRegistryOrNoop() {
+			return (this.observationRegistry != null) ? this.observationRegistry : ObservationRegistry.NOOP;
 		}
 
 		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper) {
@@ -507,9 +575,11 @@ public final class ReactiveInteractorClient {
 			WebClient tokenWebClient = baseWebClientBuilder()
 				.filter(new RetryExchangeFilter(this.retryPolicy, true, this.clock, this.retryScheduler, this.jitter))
 				.build();
-			return new ClientCredentialsTokenProvider(tokenWebClient, URI.create(accountUrl + "/oauth/token"),
-					this.clientId, this.clientSecret, this.scopes, this.tokenRequestFormat, this.refreshBeforeExpiry,
-					this.clock, mapper, this.metrics);
+			ClientCredentialsTokenProvider provider = new ClientCredentialsTokenProvider(tokenWebClient,
+					URI.create(accountUrl + "/oauth/token"), this.clientId, this.clientSecret, this.scopes,
+					this.tokenRequestFormat, this.refreshBeforeExpiry, this.clock, mapper, observationRegistryOrNoop());
+			provider.setObservationConvention(this.tokenObservationConvention);
+			return provider;
 		}
 
 		private WebClient.Builder baseWebClientBuilder() {

@@ -1,11 +1,13 @@
 package io.interactor.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
-import io.interactor.spring.actuate.metrics.MicrometerInteractorMetrics;
+import io.interactor.spring.actuate.metrics.InteractorMeterObservationHandler;
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.error.InteractorNotFoundException;
@@ -17,11 +19,13 @@ import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import mockwebserver3.MockResponse;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -95,7 +100,7 @@ class InteractorMetricsAutoConfigurationTests {
 					MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 					CompositeMeterRegistryAutoConfiguration.class))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(MicrometerInteractorMetrics.class);
+				assertThat(context).hasSingleBean(InteractorMeterObservationHandler.class);
 				assertThat(context).hasSingleBean(SimpleMeterRegistry.class);
 			});
 	}
@@ -114,12 +119,17 @@ class InteractorMetricsAutoConfigurationTests {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.find("interactor.requests").counters()).isEmpty();
 				assertThat(registry.get("interactor.request.duration").timer().count()).isEqualTo(1);
+				// Without Boot's ObservationRegistry the starter's own registry groups the meter handlers as Boot
+				// does: its default handler, present here, does not time the Interactor observations again.
+				assertThat(context).hasSingleBean(DefaultMeterObservationHandler.class);
+				assertThat(registry.find("interactor.client.request").meters()).isEmpty();
 			});
 	}
 
 	@Test
 	void noMeterRegistryMeansNoMetricsBean() {
-		this.runner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(InteractorMetrics.class));
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(InteractorMeterObservationHandler.class));
 	}
 
 	@Test
@@ -128,7 +138,7 @@ class InteractorMetricsAutoConfigurationTests {
 			.withUserConfiguration(Handler.class)
 			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(InteractorMetrics.class);
+				assertThat(context).hasNotFailed().doesNotHaveBean("interactorMeterObservationHandler");
 				assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
 						context.getClassLoader())).isFalse();
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
@@ -144,7 +154,7 @@ class InteractorMetricsAutoConfigurationTests {
 		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class, Handler.class)
 			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
-				assertThat(context).hasSingleBean(MicrometerInteractorMetrics.class);
+				assertThat(context).hasSingleBean(InteractorMeterObservationHandler.class);
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
 				assertThat(deliver(context)).isEqualTo(Result.PROCESSED);
@@ -179,14 +189,60 @@ class InteractorMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffFromAUserMetricsBean() {
-		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class, UserMetricsConfiguration.class)
+	void backsOffFromAUserHandlerBean() {
+		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class, UserHandlerConfiguration.class)
 			.withPropertyValues(this.server.springProperties())
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(MicrometerInteractorMetrics.class);
+				assertThat(context).hasSingleBean(InteractorMeterObservationHandler.class)
+					.hasBean("userMeterHandler");
 				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
-				assertThat(context.getBean(CountingMetrics.class).requests).hasValue(1);
+				// The user's handler tags the namespace, the auto-configured one would not.
+				assertThat(context.getBean(MeterRegistry.class).get("interactor.requests")
+					.tags("namespace", NS)
+					.counter()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void otherObservationHandlerBeansSeeTheInteractorObservationsWithoutBootsRegistry() {
+		this.runner.withUserConfiguration(CountingHandlerConfiguration.class, Handler.class)
+			.withPropertyValues(this.server.springProperties())
+			.run((context) -> {
+				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
+				assertThat(deliver(context)).isEqualTo(Result.PROCESSED);
+				assertThat(context.getBean(CountingHandler.class).names).contains("interactor.client.call",
+						"interactor.client.request", "interactor.client.token", "interactor.webhook.delivery");
+			});
+	}
+
+	@Test
+	void withBootsObservationRegistryTheMetersAreRecordedOnceWithoutDefaultTimers() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+					CompositeMeterRegistryAutoConfiguration.class, InteractorMetricsAutoConfiguration.class,
+					InteractorClientAutoConfiguration.class, InteractorWebhookAutoConfiguration.class))
+			.withUserConfiguration(Handler.class)
+			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DefaultMeterObservationHandler.class);
+				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
+				assertThat(deliver(context)).isEqualTo(Result.PROCESSED);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("interactor.requests").counter().count()).isEqualTo(1);
+				assertThat(registry.get("interactor.request.duration").timer().count()).isEqualTo(1);
+				assertThat(registry.get("interactor.webhook.received").counter().count()).isEqualTo(1);
+				// Spring Boot's default handler stays out: no timers named after the observations.
+				assertThat(registry.getMeters()).extracting((meter) -> meter.getId().getName())
+					.noneMatch((name) -> name.startsWith("interactor.client")
+							|| name.equals("interactor.webhook.delivery"));
+				// ... while it still times every other observation.
+				assertThat(registry.find("http.client.requests").timers()).isNotEmpty();
 			});
 	}
 
@@ -248,23 +304,37 @@ class InteractorMetricsAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserMetricsConfiguration {
+	static class UserHandlerConfiguration {
 
 		@Bean
-		CountingMetrics userMetrics() {
-			return new CountingMetrics();
+		InteractorMeterObservationHandler userMeterHandler(MeterRegistry registry) {
+			return new InteractorMeterObservationHandler(registry, true, Clock.systemUTC());
 		}
 
 	}
 
-	static class CountingMetrics implements InteractorMetrics {
+	@Configuration(proxyBeanMethods = false)
+	static class CountingHandlerConfiguration {
 
-		final AtomicInteger requests = new AtomicInteger();
+		@Bean
+		CountingHandler countingHandler() {
+			return new CountingHandler();
+		}
+
+	}
+
+	static class CountingHandler implements ObservationHandler<Observation.Context> {
+
+		final Set<String> names = ConcurrentHashMap.newKeySet();
 
 		@Override
-		public void requestCompleted(String method, String endpoint, String status, String outcome,
-				Duration duration, @Nullable String namespace) {
-			this.requests.incrementAndGet();
+		public void onStop(Observation.Context context) {
+			this.names.add(context.getName());
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
 		}
 
 	}

@@ -10,8 +10,8 @@ import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.RoomMessageData;
-import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
+import io.interactor.spring.webhook.dispatch.WebhookOutcomeCounts;
 import io.interactor.spring.webhook.idempotency.ClaimResult;
 import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
@@ -61,7 +61,7 @@ class WebhookComponentsConfigurationTests {
 			.withUserConfiguration(Handler.class)
 			.run((context) -> {
 				WebhookComponents components = context.getBean(WebhookComponents.class);
-				assertThat(components.dispatcher()).isSameAs(context.getBean(WebhookDispatcher.class));
+				assertThat(components.outcomeCounts()).isSameAs(context.getBean(WebhookOutcomeCounts.class));
 				assertThat(components.registry()).isSameAs(context.getBean(WebhookHandlerRegistry.class));
 				WebhooksDescriptor webhooks = endpointWebhooks(context);
 				assertThat(webhooks.path()).isEqualTo("/hooks");
@@ -154,9 +154,9 @@ class WebhookComponentsConfigurationTests {
 	static class ApplicationComponents {
 
 		@Bean
-		WebhookComponents myComponents(WebhookDispatcher dispatcher, WebhookHandlerRegistry registry,
+		WebhookComponents myComponents(WebhookOutcomeCounts outcomeCounts, WebhookHandlerRegistry registry,
 				WebhookSignatureVerifier verifier, WebhookIdempotencyStore store) {
-			return new WebhookComponents("/behind-the-proxy", verifier, registry, store, dispatcher);
+			return new WebhookComponents("/behind-the-proxy", verifier, registry, store, outcomeCounts);
 		}
 
 	}

@@ -10,10 +10,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.http.ErrorResponseMapper;
 import io.interactor.spring.client.http.TransportErrors;
+import io.interactor.spring.client.observation.DefaultTokenRequestObservationConvention;
+import io.interactor.spring.client.observation.InteractorClientObservationDocumentation;
+import io.interactor.spring.client.observation.ReactorObservations;
+import io.interactor.spring.client.observation.TokenRequestObservationContext;
+import io.interactor.spring.client.observation.TokenRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +51,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * server's code; refused credentials ({@code invalid_client}, ...) are
  * {@link io.interactor.spring.client.error.InteractorAuthenticationException}s whatever the status. The client
  * secret never appears in logs or exception messages.
+ * <p>
+ * Each token request is observed as {@code interactor.client.token} ({@link TokenRequestObservationContext}),
+ * once however many callers share it.
  */
 public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
@@ -80,7 +88,12 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	private final ErrorResponseMapper errorMapper;
 
-	private final InteractorMetrics metrics;
+	private static final TokenRequestObservationConvention DEFAULT_CONVENTION = //
+			new DefaultTokenRequestObservationConvention();
+
+	private final ObservationRegistry observationRegistry;
+
+	private volatile @Nullable TokenRequestObservationConvention observationConvention;
 
 	private final AtomicReference<@Nullable AccessToken> current = new AtomicReference<>();
 
@@ -107,11 +120,11 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
 			JsonMapper jsonMapper) {
 		this(webClient, tokenUri, clientId, clientSecret, scopes, format, refreshBeforeExpiry, clock, jsonMapper,
-				InteractorMetrics.noop());
+				ObservationRegistry.NOOP);
 	}
 
 	/**
-	 * Create a provider that reports token requests to {@code metrics}.
+	 * Create a provider that observes its token requests.
 	 * @param webClient the client for the Account Server; it should carry the retry filter but no authentication
 	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
 	 * @param clientId the OAuth client id
@@ -121,11 +134,12 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	 * @param refreshBeforeExpiry how long before expiry a token is replaced
 	 * @param clock the clock used for expiry
 	 * @param jsonMapper the mapper used to read responses
-	 * @param metrics where token requests (success or failure) and the token's expiry are reported
+	 * @param observationRegistry where token requests are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @since 0.1.0
 	 */
 	public ClientCredentialsTokenProvider(WebClient webClient, URI tokenUri, String clientId, String clientSecret,
 			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
-			JsonMapper jsonMapper, InteractorMetrics metrics) {
+			JsonMapper jsonMapper, ObservationRegistry observationRegistry) {
 		Assert.hasText(clientId, "clientId must not be empty");
 		Assert.hasText(clientSecret, "clientSecret must not be empty");
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
@@ -139,7 +153,17 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 		this.clock = clock;
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = new ErrorResponseMapper(jsonMapper, clock);
-		this.metrics = metrics;
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Replace the convention of the {@code interactor.client.token} observation; set it before first use.
+	 * @param observationConvention the convention, or {@code null} for
+	 * {@link DefaultTokenRequestObservationConvention}
+	 * @since 0.1.0
+	 */
+	public void setObservationConvention(@Nullable TokenRequestObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -231,6 +255,17 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	}
 
 	private Mono<AccessToken> requestToken() {
+		// One observation per token request, whatever number of callers share it (single-flight).
+		return Mono.defer(() -> {
+			TokenRequestObservationContext context = new TokenRequestObservationContext();
+			return ReactorObservations.observe(this.observationRegistry,
+					() -> InteractorClientObservationDocumentation.TOKEN_REQUEST.observation(this.observationConvention,
+							DEFAULT_CONVENTION, () -> context, this.observationRegistry),
+					(observation) -> exchangeToken().doOnNext((token) -> context.setExpiresAt(token.expiresAt())));
+		});
+	}
+
+	private Mono<AccessToken> exchangeToken() {
 		return Mono.defer(() -> {
 			logger.debug("Requesting Interactor access token (" + this.format.name().toLowerCase(java.util.Locale.ROOT) + " request)");
 			WebClient.RequestBodySpec spec = this.webClient.post()
@@ -258,10 +293,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 							body));
 				}));
 		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.toNetworkException(
-				"Could not reach the Interactor token endpoint " + this.tokenUri, ex))
-			// One report per token request, whatever number of callers share it (single-flight).
-			.doOnNext((token) -> this.metrics.tokenRefreshed(token.expiresAt()))
-			.doOnError((ex) -> this.metrics.tokenRefreshFailed());
+				"Could not reach the Interactor token endpoint " + this.tokenUri, ex));
 	}
 
 	private Map<String, String> jsonBody() {

@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.interactor.spring.actuate.metrics.InteractorMetricTags;
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.core.IdempotencyKeys;
 import io.interactor.spring.client.core.Page;
 import io.interactor.spring.client.core.PageMeta;
 import io.interactor.spring.client.error.InteractorException;
+import io.interactor.spring.client.observation.CoreApiCallObservationContext;
+import io.interactor.spring.client.observation.CoreApiCallObservationConvention;
+import io.interactor.spring.client.observation.DefaultCoreApiCallObservationConvention;
+import io.interactor.spring.client.observation.InteractorClientObservationDocumentation;
+import io.interactor.spring.client.observation.ReactorObservations;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,6 +40,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * unwrapped, 204 and empty bodies complete empty, error statuses become
  * {@link io.interactor.spring.client.error.InteractorApiException}s and I/O failures
  * {@link io.interactor.spring.client.error.InteractorNetworkException}s.
+ * <p>
+ * Each call made with {@link #exchange} and the methods built on it is observed as {@code interactor.client.call}
+ * ({@link CoreApiCallObservationContext}), the parent of the {@code WebClient}'s own observation and of every
+ * attempt below it.
  */
 public final class CoreApiClient {
 
@@ -71,16 +79,21 @@ public final class CoreApiClient {
 
 	private final ErrorResponseMapper errorMapper;
 
-	private final InteractorMetrics metrics;
+	private static final CoreApiCallObservationConvention DEFAULT_CONVENTION = //
+			new DefaultCoreApiCallObservationConvention();
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable CoreApiCallObservationConvention observationConvention;
 
 	/**
-	 * Create a client.
+	 * Create a client that observes nothing.
 	 * @param webClient the client with base URL, retry and bearer-token filters
 	 * @param jsonMapper the mapper for bodies
 	 * @param errorMapper maps error responses
 	 */
 	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper) {
-		this(webClient, jsonMapper, errorMapper, InteractorMetrics.noop());
+		this(webClient, jsonMapper, errorMapper, ObservationRegistry.NOOP, null);
 	}
 
 	/**
@@ -88,22 +101,27 @@ public final class CoreApiClient {
 	 * @param webClient the client with base URL, retry and bearer-token filters
 	 * @param jsonMapper the mapper for bodies
 	 * @param errorMapper maps error responses
-	 * @param metrics where failed calls are counted
+	 * @param observationRegistry where calls are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @param observationConvention the convention of the {@code interactor.client.call} observation, or
+	 * {@code null} for {@link DefaultCoreApiCallObservationConvention}
+	 * @since 0.1.0
 	 */
 	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper,
-			InteractorMetrics metrics) {
+			ObservationRegistry observationRegistry,
+			@Nullable CoreApiCallObservationConvention observationConvention) {
 		this.webClient = webClient;
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = errorMapper;
-		this.metrics = metrics;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
-	 * Where this client reports metrics.
-	 * @return the metrics, a no-op unless configured
+	 * Where this client's calls are observed.
+	 * @return the registry, {@link ObservationRegistry#NOOP} unless configured
 	 */
-	public InteractorMetrics metrics() {
-		return this.metrics;
+	public ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
 	}
 
 	/**
@@ -120,7 +138,12 @@ public final class CoreApiClient {
 	 * @return the whole response body, empty for 204 or an empty body
 	 */
 	public Mono<JsonNode> exchange(ApiRequest request) {
-		return Mono.defer(() -> send(request)).doOnError((ex) -> recordError(request, ex));
+		return ReactorObservations.observe(this.observationRegistry,
+				() -> InteractorClientObservationDocumentation.CORE_API_CALL.observation(this.observationConvention,
+						DEFAULT_CONVENTION, () -> new CoreApiCallObservationContext(request.method().name(),
+								request.pathTemplate(), request.namespace()),
+						this.observationRegistry),
+				(observation) -> Mono.defer(() -> send(request)));
 	}
 
 	/**
@@ -200,7 +223,8 @@ public final class CoreApiClient {
 	/**
 	 * Open a {@code text/event-stream} GET: one HTTP connection per subscription, closed when the subscription is
 	 * cancelled. It goes through the same filters as every call, so each (re)connect asks the token provider for a
-	 * valid token and sends it as a header, never in the URL. Reconnecting is the caller's job.
+	 * valid token and sends it as a header, never in the URL. Reconnecting is the caller's job, and so is observing
+	 * the connection (the {@code EventStreamConnector} does both).
 	 * @param request the GET request of the stream
 	 * @param lastEventId the id to resume after ({@code Last-Event-ID}), or {@code null}
 	 * @param readTimeout the longest silence tolerated by the connection itself, or {@code null} for the client's
@@ -249,13 +273,7 @@ public final class CoreApiClient {
 						.flatMapMany((body) -> Flux.error(this.errorMapper.coreApiError(response, body))));
 		})
 			.onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors
-				.toNetworkException("Interactor event stream " + request.pathTemplate() + " failed", ex))
-			.doOnError((ex) -> recordError(request, ex));
-	}
-
-	private void recordError(ApiRequest request, Throwable ex) {
-		this.metrics.errorRaised(InteractorMetricTags.errorType(ex), InteractorMetricTags.errorCode(ex),
-				request.namespace());
+				.toNetworkException("Interactor event stream " + request.pathTemplate() + " failed", ex));
 	}
 
 	private Mono<JsonNode> send(ApiRequest request) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,26 +32,17 @@ public final class PlatformSignalsFilter implements ExchangeFilterFunction {
 
 	private final RateLimitStatus rateLimitStatus = new RateLimitStatus();
 
-	private final Clock clock;
+	/** The header with the requests left in the current rate-limit window. */
+	static final String REMAINING_HEADER = "X-RateLimit-Remaining";
 
-	private final InteractorMetrics metrics;
+	private final Clock clock;
 
 	/**
 	 * Create a filter.
 	 * @param clock the clock stamping rate-limit updates
 	 */
 	public PlatformSignalsFilter(Clock clock) {
-		this(clock, InteractorMetrics.noop());
-	}
-
-	/**
-	 * Create a filter.
-	 * @param clock the clock stamping rate-limit updates
-	 * @param metrics where the remaining rate limit is reported
-	 */
-	public PlatformSignalsFilter(Clock clock, InteractorMetrics metrics) {
 		this.clock = clock;
-		this.metrics = metrics;
 	}
 
 	/**
@@ -100,16 +90,13 @@ public final class PlatformSignalsFilter implements ExchangeFilterFunction {
 
 	private void observeRateLimit(HttpHeaders headers) {
 		Long limit = parseLong(headers.getFirst("X-RateLimit-Limit"));
-		Long remaining = parseLong(headers.getFirst("X-RateLimit-Remaining"));
+		Long remaining = parseLong(headers.getFirst(REMAINING_HEADER));
 		Long reset = parseLong(headers.getFirst("X-RateLimit-Reset"));
 		if (limit == null && remaining == null && reset == null) {
 			return;
 		}
 		Instant now = this.clock.instant();
 		this.rateLimitStatus.update(limit, remaining, (reset != null) ? resetInstant(reset, now) : null, now);
-		if (remaining != null) {
-			this.metrics.rateLimitRemaining(remaining);
-		}
 	}
 
 	private static Instant resetInstant(long reset, Instant now) {
@@ -117,7 +104,7 @@ public final class PlatformSignalsFilter implements ExchangeFilterFunction {
 		return (reset < 1_000_000_000L) ? now.plusSeconds(reset) : Instant.ofEpochSecond(reset);
 	}
 
-	private static @Nullable Long parseLong(@Nullable String value) {
+	static @Nullable Long parseLong(@Nullable String value) {
 		if (value == null) {
 			return null;
 		}

@@ -3,16 +3,21 @@ package io.interactor.spring.client.stream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.interactor.spring.actuate.metrics.InteractorMetricTags;
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.client.error.InteractorApiException;
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.error.InteractorStreamException;
 import io.interactor.spring.client.http.ApiRequest;
 import io.interactor.spring.client.http.CoreApiClient;
+import io.interactor.spring.client.observation.DefaultEventStreamObservationConvention;
+import io.interactor.spring.client.observation.EventStreamObservationContext;
+import io.interactor.spring.client.observation.EventStreamObservationConvention;
+import io.interactor.spring.client.observation.InteractorClientObservationDocumentation;
+import io.interactor.spring.client.observation.ReactorObservations;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +38,10 @@ import org.springframework.http.codec.ServerSentEvent;
  * {@link StreamSettings#maxAttempts()} reconnects in a row fail, the stream errors with an
  * {@link InteractorStreamException}. Statuses that a reconnect cannot fix (403, 404, other 4xx) end the stream at
  * once with their {@link InteractorApiException}.
+ * <p>
+ * Each connection attempt is observed as {@code interactor.client.stream} ({@link EventStreamObservationContext}):
+ * started when connecting, signalled {@link EventStreamObservationContext#OPENED} when the server accepted it, and
+ * stopped with the reason it ended.
  */
 public final class EventStreamConnector {
 
@@ -42,27 +51,37 @@ public final class EventStreamConnector {
 
 	private final Clock clock;
 
-	private final InteractorMetrics metrics;
+	private static final EventStreamObservationConvention DEFAULT_CONVENTION = //
+			new DefaultEventStreamObservationConvention();
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable EventStreamObservationConvention observationConvention;
+
+	/**
+	 * Create a connector that observes its connections in the registry of {@code api}.
+	 * @param api opens the connections
+	 * @param clock stamps {@link StreamEvent#receivedAt()}
+	 */
+	public EventStreamConnector(CoreApiClient api, Clock clock) {
+		this(api, clock, api.observationRegistry(), null);
+	}
 
 	/**
 	 * Create a connector.
 	 * @param api opens the connections
 	 * @param clock stamps {@link StreamEvent#receivedAt()}
+	 * @param observationRegistry where connections are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @param observationConvention the convention of the {@code interactor.client.stream} observation, or
+	 * {@code null} for {@link DefaultEventStreamObservationConvention}
+	 * @since 0.1.0
 	 */
-	public EventStreamConnector(CoreApiClient api, Clock clock) {
-		this(api, clock, InteractorMetrics.noop());
-	}
-
-	/**
-	 * Create a connector that reports open connections and disconnects.
-	 * @param api opens the connections
-	 * @param clock stamps {@link StreamEvent#receivedAt()}
-	 * @param metrics where connections and disconnects are reported
-	 */
-	public EventStreamConnector(CoreApiClient api, Clock clock, InteractorMetrics metrics) {
+	public EventStreamConnector(CoreApiClient api, Clock clock, ObservationRegistry observationRegistry,
+			@Nullable EventStreamObservationConvention observationConvention) {
 		this.api = api;
 		this.clock = clock;
-		this.metrics = metrics;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -73,14 +92,16 @@ public final class EventStreamConnector {
 	 */
 	public Flux<StreamEvent> connect(ApiRequest request, StreamSettings settings) {
 		String endpoint = request.pathTemplate();
-		String type = InteractorMetricTags.streamType(endpoint);
 		// The connection's own read timeout stays above the watchdog so that the watchdog decides.
 		Duration readTimeout = settings.heartbeatTimeout().multipliedBy(2);
 		return Flux.defer(() -> {
 			AtomicReference<@Nullable String> lastEventId = new AtomicReference<>();
-			return Flux.defer(() -> {
-				Connection connection = new Connection(type, request.namespace());
+			return Flux.deferContextual((contextView) -> {
+				Connection connection = new Connection(request, ReactorObservations.parent(contextView,
+						this.observationRegistry));
 				return this.api.openEventStream(request, lastEventId.get(), readTimeout, connection::opened)
+					// Before the watchdog: only failures of the connection itself are its errors.
+					.doOnError(connection::failed)
 					.doOnNext((event) -> {
 						if (event.id() != null && !event.id().isEmpty()) {
 							lastEventId.set(event.id());
@@ -91,10 +112,11 @@ public final class EventStreamConnector {
 					.onErrorMap(TimeoutException.class,
 							(ex) -> new HeartbeatMissedException(endpoint, settings.heartbeatTimeout()))
 					// After the watchdog's mapping, so that a missed heartbeat is told apart from a cancel.
-					.doOnError((ex) -> connection.closed(
-							(ex instanceof HeartbeatMissedException) ? "timeout" : "error"))
-					.doOnComplete(() -> connection.closed("server_close"))
-					.doOnCancel(() -> connection.closed("client_close"));
+					.doOnError((ex) -> connection.closed((ex instanceof HeartbeatMissedException)
+							? EventStreamObservationContext.TIMEOUT : EventStreamObservationContext.ERROR))
+					.doOnComplete(() -> connection.closed(EventStreamObservationContext.SERVER_CLOSE))
+					.doOnCancel(() -> connection.closed(EventStreamObservationContext.CLIENT_CLOSE))
+					.contextWrite((context) -> ReactorObservations.withObservation(context, connection.observation));
 			})
 				// A stream has no natural end: the server closing it is a drop to recover from.
 				.concatWith(Flux.error(() -> new InteractorException("Interactor event stream " + endpoint
@@ -155,40 +177,46 @@ public final class EventStreamConnector {
 	}
 
 	/**
-	 * One connection attempt: reported as connected once the server accepted it, and as disconnected once, when
-	 * it ends. An attempt that never connected (refused, error status) is no disconnect.
+	 * One connection attempt, observed from connecting until it ends; it counts as opened once the server accepted
+	 * it. The observation is stopped once, by the first end signal.
 	 */
 	private final class Connection {
 
-		private static final int NEW = 0;
+		private final EventStreamObservationContext context;
 
-		private static final int OPEN = 1;
+		private final Observation observation;
 
-		private static final int CLOSED = 2;
+		private final AtomicBoolean closed = new AtomicBoolean();
 
-		private final AtomicInteger state = new AtomicInteger(NEW);
-
-		private final String type;
-
-		private final String namespace;
-
-		Connection(String type, String namespace) {
-			this.type = type;
-			this.namespace = namespace;
+		Connection(ApiRequest request, @Nullable Observation parent) {
+			this.context = new EventStreamObservationContext(request.pathTemplate(), request.namespace());
+			ObservationRegistry registry = EventStreamConnector.this.observationRegistry;
+			this.observation = InteractorClientObservationDocumentation.EVENT_STREAM.observation(
+					EventStreamConnector.this.observationConvention, DEFAULT_CONVENTION, () -> this.context,
+					registry);
+			if (parent != null) {
+				this.observation.parentObservation(parent);
+			}
+			this.observation.start();
 		}
 
 		void opened() {
-			if (this.state.compareAndSet(NEW, OPEN)) {
-				EventStreamConnector.this.metrics.streamConnected(this.type, this.namespace);
+			if (!this.closed.get() && !this.context.isOpened()) {
+				this.context.setOpened(true);
+				this.observation.event(EventStreamObservationContext.OPENED);
+			}
+		}
+
+		void failed(Throwable failure) {
+			if (!this.closed.get()) {
+				this.observation.error(failure);
 			}
 		}
 
 		void closed(String reason) {
-			if (this.state.compareAndSet(OPEN, CLOSED)) {
-				EventStreamConnector.this.metrics.streamDisconnected(this.type, reason, this.namespace);
-			}
-			else {
-				this.state.compareAndSet(NEW, CLOSED);
+			if (this.closed.compareAndSet(false, true)) {
+				this.context.setReason(reason);
+				this.observation.stop();
 			}
 		}
 

@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.interactor.spring.actuate.metrics.InteractorMetricTags;
-import io.interactor.spring.actuate.metrics.InteractorMetrics;
 import io.interactor.spring.webhook.WebhookEvent;
 import io.interactor.spring.webhook.dispatch.WebhookEnvelopeParser.InvalidEnvelopeException;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
@@ -15,6 +12,8 @@ import io.interactor.spring.webhook.idempotency.ClaimResult;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import io.interactor.spring.webhook.signature.VerificationResult;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -32,10 +31,18 @@ import org.springframework.util.Assert;
  * <p>
  * {@link #dispatch} blocks while the handlers run: reactive callers must call it off the event loop. Nothing of the
  * payload, the secret or the signature is logged or returned.
+ * <p>
+ * Each delivery is observed as {@code interactor.webhook.delivery} ({@link WebhookDeliveryObservationContext}), the
+ * one place where outcomes are reported: metrics and the {@link WebhookOutcomeCounts} are recorded from it. Its
+ * parent is the registry's current observation (e.g. the HTTP server request), and it is current while the handlers
+ * run, so the Interactor client calls they make become its children.
  */
 public class WebhookDispatcher {
 
 	private static final Log logger = LogFactory.getLog(WebhookDispatcher.class);
+
+	private static final WebhookDeliveryObservationConvention DEFAULT_CONVENTION = //
+			new DefaultWebhookDeliveryObservationConvention();
 
 	private final WebhookSignatureVerifier verifier;
 
@@ -49,14 +56,12 @@ public class WebhookDispatcher {
 
 	private final long retryAfterSeconds;
 
-	private final AtomicLong unhandled = new AtomicLong();
+	private final ObservationRegistry observationRegistry;
 
-	private final InteractorMetrics metrics;
-
-	private final WebhookOutcomeCounts outcomeCounts = new WebhookOutcomeCounts();
+	private volatile @Nullable WebhookDeliveryObservationConvention observationConvention;
 
 	/**
-	 * Create a dispatcher.
+	 * Create a dispatcher that observes nothing.
 	 * @param verifier the signature verifier
 	 * @param store the idempotency store
 	 * @param registry the handler registry
@@ -66,22 +71,23 @@ public class WebhookDispatcher {
 	 */
 	public WebhookDispatcher(WebhookSignatureVerifier verifier, WebhookIdempotencyStore store,
 			WebhookHandlerRegistry registry, JsonMapper jsonMapper, long maxPayloadBytes, Duration retryAfter) {
-		this(verifier, store, registry, jsonMapper, maxPayloadBytes, retryAfter, InteractorMetrics.noop());
+		this(verifier, store, registry, jsonMapper, maxPayloadBytes, retryAfter, ObservationRegistry.NOOP);
 	}
 
 	/**
-	 * Create a dispatcher that reports every delivery to {@code metrics}.
+	 * Create a dispatcher that observes every delivery.
 	 * @param verifier the signature verifier
 	 * @param store the idempotency store
 	 * @param registry the handler registry
 	 * @param jsonMapper the mapper reading envelopes
 	 * @param maxPayloadBytes the largest accepted body
 	 * @param retryAfter the {@code Retry-After} sent with 503 answers
-	 * @param metrics where deliveries are counted and timed
+	 * @param observationRegistry where deliveries are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @since 0.1.0
 	 */
 	public WebhookDispatcher(WebhookSignatureVerifier verifier, WebhookIdempotencyStore store,
 			WebhookHandlerRegistry registry, JsonMapper jsonMapper, long maxPayloadBytes, Duration retryAfter,
-			InteractorMetrics metrics) {
+			ObservationRegistry observationRegistry) {
 		Assert.isTrue(maxPayloadBytes > 0, "'maxPayloadBytes' must be positive");
 		this.verifier = verifier;
 		this.store = store;
@@ -89,7 +95,17 @@ public class WebhookDispatcher {
 		this.parser = new WebhookEnvelopeParser(jsonMapper);
 		this.maxPayloadBytes = maxPayloadBytes;
 		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
-		this.metrics = metrics;
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Replace the convention of the {@code interactor.webhook.delivery} observation; set it before first use.
+	 * @param observationConvention the convention, or {@code null} for
+	 * {@link DefaultWebhookDeliveryObservationConvention}
+	 * @since 0.1.0
+	 */
+	public void setObservationConvention(@Nullable WebhookDeliveryObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -106,22 +122,6 @@ public class WebhookDispatcher {
 	 */
 	public boolean hasHandlers() {
 		return !this.registry.isEmpty();
-	}
-
-	/**
-	 * How many verified deliveries had no matching handler.
-	 * @return the count
-	 */
-	public long getUnhandledCount() {
-		return this.unhandled.get();
-	}
-
-	/**
-	 * How many deliveries ended with each result since start.
-	 * @return the live counts
-	 */
-	public WebhookOutcomeCounts getOutcomeCounts() {
-		return this.outcomeCounts;
 	}
 
 	/**
@@ -153,45 +153,32 @@ public class WebhookDispatcher {
 	 * @return what to answer: 413 when the body is {@link WebhookBody#isTooLarge() too large}
 	 */
 	public WebhookOutcome dispatch(HttpHeaders headers, WebhookBody body) {
-		long start = System.nanoTime();
-		Delivery delivery = new Delivery();
-		WebhookOutcome outcome = process(headers, body, delivery);
-		this.outcomeCounts.record(outcome.result());
-		// Only deliveries that reached their handlers are timed: rejections answer at once and would hide slow
-		// handlers (the sender's timeout risk) in the distribution.
-		Duration processingTime = delivery.handlersInvoked ? Duration.ofNanos(System.nanoTime() - start) : null;
-		try {
-			this.metrics.webhookReceived(InteractorMetricTags.event(delivery.eventType), metricStatus(outcome.result()),
-					processingTime, delivery.namespace);
+		WebhookDeliveryObservationContext delivery = new WebhookDeliveryObservationContext();
+		Observation observation = WebhookObservationDocumentation.WEBHOOK_DELIVERY
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> delivery, this.observationRegistry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			WebhookOutcome outcome = process(headers, body, delivery, observation);
+			delivery.setResult(outcome.result());
+			return outcome;
 		}
 		catch (RuntimeException ex) {
-			// The delivery is answered whatever happens to its metrics.
-			logger.debug("Could not record webhook metrics: " + ex.getClass().getName());
+			observation.error(ex);
+			throw ex;
 		}
-		return outcome;
+		finally {
+			// Observers must not change the answer: the delivery is answered whatever happens to them.
+			try {
+				observation.stop();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not record the webhook delivery observation: " + ex.getClass().getName());
+			}
+		}
 	}
 
-	/**
-	 * The {@code status} tag of a result: one value per thing an operator reacts to differently.
-	 * @param result the result
-	 * @return the tag value
-	 */
-	static String metricStatus(Result result) {
-		return switch (result) {
-			case PROCESSED -> "processed";
-			case UNHANDLED -> "ignored";
-			case DUPLICATE -> "duplicate";
-			case DUPLICATE_IN_PROGRESS -> "in_progress";
-			case INVALID_SIGNATURE -> "invalid_signature";
-			case INVALID_TIMESTAMP -> "invalid_timestamp";
-			case INVALID_JSON, INVALID_ENVELOPE, INVALID_PAYLOAD -> "invalid_payload";
-			case PAYLOAD_TOO_LARGE -> "too_large";
-			case HANDLER_FAILED -> "failed";
-			case STORE_UNAVAILABLE -> "store_unavailable";
-		};
-	}
-
-	private WebhookOutcome process(HttpHeaders headers, WebhookBody collected, Delivery delivery) {
+	private WebhookOutcome process(HttpHeaders headers, WebhookBody collected,
+			WebhookDeliveryObservationContext delivery, Observation observation) {
 		if (collected.isTooLarge()) {
 			return WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE);
 		}
@@ -210,15 +197,14 @@ public class WebhookDispatcher {
 			logger.debug("Rejected webhook delivery: " + ex.getMessage());
 			return WebhookOutcome.of(ex.isInvalidJson() ? Result.INVALID_JSON : Result.INVALID_ENVELOPE);
 		}
-		delivery.eventType = event.type();
-		delivery.namespace = event.namespace();
+		delivery.setEventType(event.type());
+		delivery.setNamespace(event.namespace());
 		if (logger.isDebugEnabled()) {
 			logger.debug("Verified webhook " + event + " (scheme " + verification.matchedScheme() + ", secret #"
 					+ verification.secretIndex() + ")");
 		}
 		List<WebhookHandlerMethod> handlers = this.registry.handlersFor(event.type());
 		if (handlers.isEmpty()) {
-			this.unhandled.incrementAndGet();
 			logger.debug("No @InteractorWebhook handler for event type " + event.type() + "; acknowledged");
 			return WebhookOutcome.of(Result.UNHANDLED);
 		}
@@ -251,13 +237,14 @@ public class WebhookDispatcher {
 			logger.debug("Duplicate of webhook in progress " + event);
 			return WebhookOutcome.of(Result.DUPLICATE_IN_PROGRESS, this.retryAfterSeconds);
 		}
-		delivery.handlersInvoked = true;
+		delivery.setHandlersInvoked(true);
 		for (int i = 0; i < handlers.size(); i++) {
 			WebhookHandlerMethod handler = handlers.get(i);
 			try {
-				handler.invoke(arguments.get(i));
+				handler.invoke(arguments.get(i), observation);
 			}
 			catch (Throwable ex) {
+				observation.error(ex);
 				logger.error("@InteractorWebhook handler " + handler + " failed for " + event
 						+ "; releasing the delivery so a redelivery is processed", ex);
 				release(key, claimId, event);
@@ -272,17 +259,6 @@ public class WebhookDispatcher {
 					+ " may be processed again (" + ex.getMessage() + ")");
 		}
 		return WebhookOutcome.of(Result.PROCESSED);
-	}
-
-	/** What {@link #process} learnt about a delivery, for its metrics. */
-	private static final class Delivery {
-
-		@Nullable String eventType;
-
-		@Nullable String namespace;
-
-		boolean handlersInvoked;
-
 	}
 
 	private void release(String key, String claimId, WebhookEvent<?> event) {

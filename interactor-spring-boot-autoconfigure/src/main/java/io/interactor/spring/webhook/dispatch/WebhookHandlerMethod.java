@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 import io.interactor.spring.webhook.WebhookEvent;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -133,11 +134,13 @@ public final class WebhookHandlerMethod {
 	}
 
 	/**
-	 * Invoke the handler and wait for an asynchronous result.
+	 * Invoke the handler and wait for an asynchronous result; a {@code Mono}/{@code Flux} result sees
+	 * {@code observation} in its Reactor context, so client calls it makes on other threads stay its children.
 	 * @param args the resolved arguments
+	 * @param observation the delivery's observation, or {@code null}
 	 * @throws Throwable what the handler threw or completed with
 	 */
-	void invoke(@Nullable Object[] args) throws Throwable {
+	void invoke(@Nullable Object[] args, @Nullable Observation observation) throws Throwable {
 		Object result;
 		try {
 			result = this.invocableMethod.invoke(this.bean, args);
@@ -154,7 +157,7 @@ public final class WebhookHandlerMethod {
 			}
 		}
 		else if (REACTOR_PRESENT && result instanceof Publisher<?> publisher) {
-			ReactorSupport.await(publisher);
+			ReactorSupport.await(publisher, observation);
 		}
 	}
 
@@ -197,8 +200,15 @@ public final class WebhookHandlerMethod {
 
 	private static final class ReactorSupport {
 
-		static void await(Publisher<?> publisher) {
-			Mono.from(publisher).block();
+		/** The Reactor context key of the current observation, as Micrometer and Spring's WebClient use it. */
+		private static final String OBSERVATION_KEY = "micrometer.observation";
+
+		static void await(Publisher<?> publisher, @Nullable Observation observation) {
+			Mono<?> mono = Mono.from(publisher);
+			if (observation != null && !observation.isNoop()) {
+				mono = mono.contextWrite((context) -> context.put(OBSERVATION_KEY, observation));
+			}
+			mono.block();
 		}
 
 	}

@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 
 /**
- * How many deliveries ended with each {@link Result} since the application started. Thread-safe; recording is a
- * single uncontended add, so it costs nothing measurable per delivery.
+ * How many deliveries ended with each {@link Result} since the application started, counted from the
+ * {@code interactor.webhook.delivery} observations of the registry it is registered with (the same event the metrics
+ * are recorded from). Thread-safe; recording is a single uncontended add, so it costs nothing measurable per
+ * delivery.
  */
-public final class WebhookOutcomeCounts {
+public final class WebhookOutcomeCounts implements ObservationHandler<WebhookDeliveryObservationContext> {
 
 	private final Map<Result, LongAdder> counts = new EnumMap<>(Result.class);
 
@@ -23,6 +27,19 @@ public final class WebhookOutcomeCounts {
 		// Every key exists up front, so the map is never modified after construction and needs no locking.
 		for (Result result : Result.values()) {
 			this.counts.put(result, new LongAdder());
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof WebhookDeliveryObservationContext;
+	}
+
+	@Override
+	public void onStop(WebhookDeliveryObservationContext context) {
+		Result result = context.getResult();
+		if (result != null) {
+			record(result);
 		}
 	}
 

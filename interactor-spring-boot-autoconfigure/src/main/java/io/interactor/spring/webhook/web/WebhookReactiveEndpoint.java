@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import io.interactor.spring.webhook.dispatch.WebhookBody;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome;
+import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -29,6 +31,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public final class WebhookReactiveEndpoint {
 
 	private final String path;
+
+	/** The Reactor context key of the current observation, as Micrometer and Spring WebFlux use it. */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
 
 	private final WebhookDispatcher dispatcher;
 
@@ -74,9 +79,24 @@ public final class WebhookReactiveEndpoint {
 						// cancels the rest of the stream as soon as the body is over the cap
 						.takeUntil((withinCap) -> !withinCap)
 						.then(Mono.just(body));
-			return read.flatMap((collected) -> Mono.fromCallable(() -> this.dispatcher.dispatch(headers, collected))
+			return read.flatMap((collected) -> Mono
+				.deferContextual((context) -> Mono.fromCallable(() -> dispatch(context, headers, collected)))
 				.subscribeOn(this.scheduler));
 		}).flatMap(WebhookReactiveEndpoint::respond);
+	}
+
+	/**
+	 * Run the dispatcher with the request's observation (which WebFlux keeps in the Reactor context, not in a
+	 * thread local) current on this worker thread, so that the delivery observation becomes its child.
+	 */
+	private WebhookOutcome dispatch(ContextView context, HttpHeaders headers, WebhookBody body) {
+		Observation parent = context.getOrDefault(OBSERVATION_KEY, null);
+		if (parent == null) {
+			return this.dispatcher.dispatch(headers, body);
+		}
+		try (Observation.Scope scope = parent.openScope()) {
+			return this.dispatcher.dispatch(headers, body);
+		}
 	}
 
 	private static boolean append(WebhookBody body, DataBuffer buffer) {

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,16 @@ class ClientMetricsTests {
 	private ReactiveInteractorClient client(boolean namespaceTag) {
 		return this.server.clientBuilder()
 			.clock(this.clock)
-			.metrics(new MicrometerInteractorMetrics(this.registry, namespaceTag, this.clock))
+			.observationRegistry(
+					observing(new InteractorMeterObservationHandler(this.registry, namespaceTag, this.clock)))
 			.build();
+	}
+
+	/** A registry that records the Interactor meters, as Spring Boot's does with the handler bean. */
+	static ObservationRegistry observing(InteractorMeterObservationHandler handler) {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(handler);
+		return observations;
 	}
 
 	@Test
@@ -127,7 +136,7 @@ class ClientMetricsTests {
 		ReactiveInteractorClient client = this.server.clientBuilder()
 			.coreApiUrl("http://127.0.0.1:" + closedPort + "/api/v1")
 			.retryPolicy(RetryPolicy.NONE)
-			.metrics(new MicrometerInteractorMetrics(this.registry))
+			.observationRegistry(observing(new InteractorMeterObservationHandler(this.registry)))
 			.build();
 		assertThatExceptionOfType(InteractorNetworkException.class)
 			.isThrownBy(() -> client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10)));

@@ -46,7 +46,9 @@ class StreamMetricsTests {
 	@BeforeEach
 	void start() throws Exception {
 		this.api = new MockCoreApi();
-		this.client = this.api.clientBuilder().metrics(new MicrometerInteractorMetrics(this.registry)).build();
+		this.client = this.api.clientBuilder()
+			.observationRegistry(ClientMetricsTests.observing(new InteractorMeterObservationHandler(this.registry)))
+			.build();
 	}
 
 	@AfterEach

@@ -70,7 +70,7 @@ class WebhookDispatcherTests {
 			assertThat(outcome.status()).isEqualTo(200);
 			assertThat(outcome.body()).isEqualTo("{\"received\":true,\"handled\":false}");
 			assertThat(context.getBean(ExactHandler.class).calls).isZero();
-			assertThat(context.getBean(WebhookDispatcher.class).getUnhandledCount()).isEqualTo(1);
+			assertThat(context.getBean(WebhookOutcomeCounts.class).get(Result.UNHANDLED)).isEqualTo(1);
 		});
 	}
 

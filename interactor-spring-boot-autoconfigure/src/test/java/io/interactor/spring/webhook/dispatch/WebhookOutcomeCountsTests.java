@@ -36,7 +36,8 @@ class WebhookOutcomeCountsTests {
 			WebhookDispatcherTests.deliver(context, body);
 			WebhookDispatcherTests.deliver(context, Deliveries.body("agent.unknown"));
 			dispatcher.dispatch(new WebhookSigner("whsec_forged").headers(null, body), Deliveries.bytes(body));
-			WebhookOutcomeCounts counts = dispatcher.getOutcomeCounts();
+			// Fed by the dispatcher's delivery observations, without any observation or metrics set-up.
+			WebhookOutcomeCounts counts = context.getBean(WebhookOutcomeCounts.class);
 			assertThat(counts.get(Result.PROCESSED)).isEqualTo(1);
 			assertThat(counts.get(Result.DUPLICATE)).isEqualTo(1);
 			assertThat(counts.get(Result.UNHANDLED)).isEqualTo(1);

@@ -1,4 +1,4 @@
-package io.interactor.spring.actuate.metrics;
+package io.interactor.spring.client.observation;
 
 import java.util.Locale;
 import java.util.Set;
@@ -15,23 +15,21 @@ import io.interactor.spring.client.error.InteractorRateLimitException;
 import io.interactor.spring.client.error.InteractorServerException;
 import io.interactor.spring.client.error.InteractorStreamException;
 import io.interactor.spring.client.error.InteractorValidationException;
-import io.interactor.spring.webhook.InteractorEvents;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns what the client and the webhook endpoint see into bounded tag values. Each tag is a time series per value,
- * so nothing that a server or a webhook sender can choose freely (ids, arbitrary event types or error codes) may
- * become a tag value as is: it is mapped onto a closed vocabulary first.
+ * Turns what the client sees into bounded low-cardinality values. Each value of a metric tag is a time series, so
+ * nothing a server can choose freely (ids, arbitrary error codes) becomes a value as is: it is mapped onto a closed
+ * vocabulary first.
+ *
+ * @since 0.1.0
  */
-public final class InteractorMetricTags {
+public final class InteractorClientTags {
 
-	/** Tag value when a delivery was rejected before its event type could be read. */
-	public static final String UNKNOWN = "unknown";
-
-	/** Tag value for an event type or error code outside the documented vocabulary. */
+	/** Value for something outside the documented vocabulary, e.g. an undocumented error code. */
 	public static final String OTHER = "other";
 
-	/** Tag value when there is no value at all, e.g. no error code for a network failure. */
+	/** Value when there is none, e.g. no error code for a network failure or no error at all. */
 	public static final String NONE = "none";
 
 	/** {@code status} of an exchange that produced no response. */
@@ -40,9 +38,12 @@ public final class InteractorMetricTags {
 	/** {@code status} of an exchange cancelled before its response arrived. */
 	public static final String CANCELLED = "CANCELLED";
 
+	/** {@code outcome} of an exchange without a status. */
+	public static final String UNKNOWN_OUTCOME = "UNKNOWN";
+
 	/**
-	 * Error codes the platform documents and the ones the client derives from a status
-	 * when a body has none; anything else is tagged {@link #OTHER}.
+	 * Error codes documented by the platform and the ones the client derives from a status when a body has none;
+	 * anything else is {@link #OTHER}.
 	 */
 	private static final Set<String> KNOWN_ERROR_CODES = Set.of("invalid_client", "unauthorized_client",
 			"invalid_grant", "invalid_request", "invalid_scope", "server_error", "unauthorized", "forbidden",
@@ -62,49 +63,53 @@ public final class InteractorMetricTags {
 	/** The code the client derives from an undocumented status ({@code http_418}): bounded by the status range. */
 	private static final Pattern STATUS_CODE = Pattern.compile("http_[1-5][0-9][0-9]");
 
-	private InteractorMetricTags() {
+	private InteractorClientTags() {
 	}
 
 	/**
-	 * The {@code endpoint} tag: the path template of the call.
+	 * The {@code endpoint} value: the path template of the call.
 	 * @param template the template, e.g. {@code /rooms/{roomId}}, or {@code null}
 	 * @return the template, or {@link #NONE}; never an expanded path, which would hold ids
 	 */
-	public static String endpoint(@Nullable Object template) {
-		return (template != null) ? template.toString() : NONE;
+	public static String endpoint(@Nullable String template) {
+		return (template != null) ? template : NONE;
 	}
 
 	/**
-	 * The {@code outcome} tag of an HTTP status, named like Spring Boot's {@code http.client.requests}.
-	 * @param status the HTTP status
+	 * The {@code status} value of an exchange.
+	 * @param statusCode the HTTP status, or {@code null} when no response arrived
+	 * @param cancelled whether the exchange was cancelled before its response
+	 * @return the status code, {@link #CANCELLED} or {@link #IO_ERROR}
+	 */
+	public static String status(@Nullable Integer statusCode, boolean cancelled) {
+		if (statusCode != null) {
+			return statusCode.toString();
+		}
+		return cancelled ? CANCELLED : IO_ERROR;
+	}
+
+	/**
+	 * The {@code outcome} value of an HTTP status, named like Spring's {@code http.client.requests}.
+	 * @param statusCode the HTTP status, or {@code null} when no response arrived
 	 * @return {@code INFORMATIONAL}, {@code SUCCESS}, {@code REDIRECTION}, {@code CLIENT_ERROR},
 	 * {@code SERVER_ERROR} or {@code UNKNOWN}
 	 */
-	public static String outcome(int status) {
-		return switch (status / 100) {
+	public static String outcome(@Nullable Integer statusCode) {
+		if (statusCode == null) {
+			return UNKNOWN_OUTCOME;
+		}
+		return switch (statusCode / 100) {
 			case 1 -> "INFORMATIONAL";
 			case 2 -> "SUCCESS";
 			case 3 -> "REDIRECTION";
 			case 4 -> "CLIENT_ERROR";
 			case 5 -> "SERVER_ERROR";
-			default -> "UNKNOWN";
+			default -> UNKNOWN_OUTCOME;
 		};
 	}
 
 	/**
-	 * The {@code event} tag of a webhook event type.
-	 * @param eventType the type the delivery carries, or {@code null} when it could not be read
-	 * @return a catalog type ({@link InteractorEvents#CATALOG}), {@link #OTHER} or {@link #UNKNOWN}
-	 */
-	public static String event(@Nullable String eventType) {
-		if (eventType == null) {
-			return UNKNOWN;
-		}
-		return InteractorEvents.CATALOG.contains(eventType) ? eventType : OTHER;
-	}
-
-	/**
-	 * The {@code type} tag of an event stream.
+	 * The {@code type} value of an event stream.
 	 * @param pathTemplate the stream's path template
 	 * @return {@code room}, {@code workflow} or {@link #OTHER}
 	 */
@@ -119,13 +124,16 @@ public final class InteractorMetricTags {
 	}
 
 	/**
-	 * The {@code type} tag of a failure.
-	 * @param error the failure
+	 * The {@code error.type} value of a failure.
+	 * @param error the failure, or {@code null} when there was none
 	 * @return {@code auth}, {@code forbidden}, {@code not_found}, {@code conflict}, {@code gone},
 	 * {@code validation}, {@code rate_limit}, {@code server}, {@code client} (other statuses), {@code network},
-	 * {@code stream} or {@code other}
+	 * {@code stream}, {@code other}, or {@link #NONE} without a failure
 	 */
-	public static String errorType(Throwable error) {
+	public static String errorType(@Nullable Throwable error) {
+		if (error == null) {
+			return NONE;
+		}
 		if (error instanceof InteractorAuthenticationException) {
 			return "auth";
 		}
@@ -163,12 +171,12 @@ public final class InteractorMetricTags {
 	}
 
 	/**
-	 * The {@code code} tag of a failure.
-	 * @param error the failure
+	 * The {@code error.code} value of a failure.
+	 * @param error the failure, or {@code null} when there was none
 	 * @return the error code when it is a documented one (lower case), {@link #OTHER} for any other code,
-	 * {@link #NONE} when the failure has no code
+	 * {@link #NONE} when there is no failure or it has no code
 	 */
-	public static String errorCode(Throwable error) {
+	public static String errorCode(@Nullable Throwable error) {
 		if (!(error instanceof InteractorApiException api)) {
 			return NONE;
 		}
