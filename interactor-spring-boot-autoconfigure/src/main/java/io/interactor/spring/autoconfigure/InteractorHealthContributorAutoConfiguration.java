@@ -9,8 +9,10 @@ import io.interactor.spring.actuate.InteractorClientHealthIndicator;
 import io.interactor.spring.actuate.InteractorWebhookHealthIndicator;
 import io.interactor.spring.actuate.RedisPing;
 import io.interactor.spring.actuate.WebhookComponents;
+import io.interactor.spring.client.auth.AccessTokenProvider;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -29,8 +31,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the {@code interactor} health contributor (Spring Boot's {@code spring-boot-health}), with
- * a {@code client} part ({@link InteractorClientHealthIndicator}) when the application has the Interactor client
- * and a {@code webhooks} part ({@link InteractorWebhookHealthIndicator}) when the webhook endpoint is enabled.
+ * a {@code client} part ({@link InteractorClientHealthIndicator} over the {@link AccessTokenProvider} bean, if any)
+ * when the Interactor client is auto-configured (there is an {@link InteractorConnectionDetails} bean) and a
+ * {@code webhooks} part ({@link InteractorWebhookHealthIndicator}) when the webhook endpoint is enabled.
  * Disabled with {@code management.health.interactor.enabled=false}.
  * <p>
  * Runs after the client and webhook auto-configurations, whose beans decide which parts exist (the webhook one runs
@@ -54,11 +57,13 @@ public final class InteractorHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "interactorHealthContributor")
 	@Conditional(ClientOrWebhooksCondition.class)
 	CompositeHealthContributor interactorHealthContributor(InteractorProperties properties,
-			ConfigurableListableBeanFactory beanFactory) {
+			ObjectProvider<InteractorConnectionDetails> connectionDetails,
+			ObjectProvider<AccessTokenProvider> tokenProvider, ConfigurableListableBeanFactory beanFactory) {
 		InteractorOperationsSupport support = new InteractorOperationsSupport(properties, beanFactory);
 		Map<String, HealthContributor> parts = new LinkedHashMap<>();
-		if (support.hasClient()) {
-			parts.put("client", new InteractorClientHealthIndicator(support::tokenProvider,
+		if (connectionDetails.getIfAvailable() != null) {
+			// No AccessTokenProvider bean (no credentials): reported as not configured, nothing is created.
+			parts.put("client", new InteractorClientHealthIndicator(tokenProvider::getIfAvailable,
 					InteractorClientHealthIndicator.DEFAULT_TIMEOUT, Clock.systemUTC()));
 		}
 		WebhookComponents webhooks = support.webhookComponents();

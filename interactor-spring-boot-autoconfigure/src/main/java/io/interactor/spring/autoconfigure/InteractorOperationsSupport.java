@@ -3,8 +3,6 @@ package io.interactor.spring.autoconfigure;
 import java.util.Locale;
 
 import io.interactor.spring.actuate.WebhookComponents;
-import io.interactor.spring.client.ReactiveInteractorClient;
-import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
@@ -12,17 +10,11 @@ import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 
 /**
- * What health and the actuator endpoint need to know about the client and the webhook pipeline, found without
- * creating the lazy client beans of an application that has no credentials (creating them would throw
- * {@link MissingInteractorCredentialsException}).
+ * What health and the actuator endpoint need to know about the webhook pipeline and the environment.
  */
 final class InteractorOperationsSupport {
-
-	private static final String WEB_CLIENT = "org.springframework.web.reactive.function.client.WebClient";
 
 	private final InteractorProperties properties;
 
@@ -31,45 +23,6 @@ final class InteractorOperationsSupport {
 	InteractorOperationsSupport(InteractorProperties properties, ConfigurableListableBeanFactory beanFactory) {
 		this.properties = properties;
 		this.beanFactory = beanFactory;
-	}
-
-	/**
-	 * Whether the application has an Interactor client bean at all (WebClient present, auto-configured or user
-	 * defined), configured or not.
-	 */
-	boolean hasClient() {
-		return ClassUtils.isPresent(WEB_CLIENT, getClass().getClassLoader())
-				&& clientBeanNames().length > 0;
-	}
-
-	/**
-	 * Whether the client can obtain tokens: credentials are set, an {@link AccessTokenProvider} bean exists, or the
-	 * client bean was created already (an application-defined client, or one injected somewhere).
-	 */
-	boolean isClientConfigured() {
-		if (StringUtils.hasText(this.properties.getClientId())
-				&& StringUtils.hasText(this.properties.getClientSecret())) {
-			return true;
-		}
-		if (this.beanFactory.getBeanNamesForType(AccessTokenProvider.class, true, false).length > 0) {
-			return true;
-		}
-		for (String name : clientBeanNames()) {
-			if (this.beanFactory.containsSingleton(name)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The client's token provider, creating the client if needed, or {@code null} when it is not configured.
-	 */
-	@Nullable AccessTokenProvider tokenProvider() {
-		if (!hasClient() || !isClientConfigured()) {
-			return null;
-		}
-		return this.beanFactory.getBean(ReactiveInteractorClient.class).tokenProvider();
 	}
 
 	String environment() {
@@ -91,10 +44,6 @@ final class InteractorOperationsSupport {
 			return null;
 		}
 		return new WebhookComponents(this.properties.getWebhook().getPath(), verifier, registry, store, dispatcher);
-	}
-
-	private String[] clientBeanNames() {
-		return this.beanFactory.getBeanNamesForType(ReactiveInteractorClient.class, true, false);
 	}
 
 }

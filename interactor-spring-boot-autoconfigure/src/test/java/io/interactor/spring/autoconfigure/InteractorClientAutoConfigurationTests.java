@@ -170,8 +170,11 @@ class InteractorClientAutoConfigurationTests {
 			assertThat(properties.determineCoreApiUrl()).isEqualTo("https://core.interactor.com/api/v1");
 			assertThat(properties.getToken().getRefreshBeforeExpiry()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.getToken().getRequestFormat()).isEqualTo(TokenRequestFormat.JSON);
-			assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-			assertThat(properties.getHttp().getResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
+			// Unset, so that Spring Boot's spring.http.clients.* apply; without those, the starter's defaults.
+			assertThat(properties.getHttp().getConnectTimeout()).isNull();
+			assertThat(properties.getHttp().getResponseTimeout()).isNull();
+			assertThat(InteractorProperties.Http.DEFAULT_CONNECT_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+			assertThat(InteractorProperties.Http.DEFAULT_RESPONSE_TIMEOUT).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getRetry().getMaxRetries()).isEqualTo(3);
 			assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofSeconds(30));
