@@ -9,6 +9,7 @@ import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessToken;
 import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
 import io.interactor.spring.client.auth.TokenRequestFormat;
 import io.interactor.spring.client.core.InteractorEnvironment;
 import io.interactor.spring.client.support.InteractorTestServer;
@@ -277,6 +278,67 @@ class InteractorClientAutoConfigurationTests {
 	}
 
 	@Test
+	void clientUsesTheAutoConfiguredTokenProviderBean() {
+		this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
+			assertThat(context).hasSingleBean(ClientCredentialsTokenProvider.class)
+				.hasSingleBean(PropertiesInteractorConnectionDetails.class);
+			assertThat(context.getBean(ReactiveInteractorClient.class).tokenProvider())
+				.isSameAs(context.getBean(AccessTokenProvider.class));
+		});
+	}
+
+	@Test
+	void noTokenProviderBeanWithoutCredentials() {
+		this.runner.withPropertyValues("interactor.client-id=only-the-id").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(AccessTokenProvider.class);
+			assertThat(context).hasSingleBean(InteractorConnectionDetails.class);
+		});
+	}
+
+	@Test
+	void userTokenProviderReplacesTheAutoConfiguredOneEvenWithCredentials() {
+		this.server.enqueueCore(json(200, ASSISTANT));
+		this.runner.withUserConfiguration(UserTokenProvider.class)
+			.withPropertyValues(this.server.springProperties())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ClientCredentialsTokenProvider.class)
+					.hasSingleBean(AccessTokenProvider.class);
+				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
+				assertThat(this.server.takeCore().getHeaders().get("Authorization")).isEqualTo("Bearer shared-token");
+				assertThat(this.server.tokenRequestCount()).isZero();
+			});
+	}
+
+	@Test
+	void userConnectionDetailsReplaceThePropertiesAndEnableTheTokenProvider() {
+		this.server.enqueueCore(json(200, ASSISTANT));
+		this.runner.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesInteractorConnectionDetails.class)
+					.hasSingleBean(ClientCredentialsTokenProvider.class);
+				assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
+					.isEqualTo("asst_1");
+				assertThat(this.server.takeToken().getBody().utf8()).contains(InteractorTestServer.CLIENT_ID);
+				assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants/asst_1");
+			});
+	}
+
+	@Test
+	void userConnectionDetailsWithAnInvalidUrlFailNamingTheBean() {
+		this.runner.withUserConfiguration(ClientConsumer.class)
+			.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server) {
+				@Override
+				public String getCoreApiUrl() {
+					return "core.example.com/api/v1";
+				}
+			})
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("The InteractorConnectionDetails bean (")
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class));
+	}
+
+	@Test
 	void noClientWithoutWebClientOnTheClasspath() {
 		this.runner.withClassLoader(new FilteredClassLoader(WebClient.class))
 			.withPropertyValues(this.server.springProperties())
@@ -401,6 +463,36 @@ class InteractorClientAutoConfigurationTests {
 		@Bean
 		WebClientCustomizer headerCustomizer() {
 			return (builder) -> builder.defaultHeader("X-From-Boot-Builder", "yes");
+		}
+
+	}
+
+	static class TestConnectionDetails implements InteractorConnectionDetails {
+
+		private final InteractorTestServer server;
+
+		TestConnectionDetails(InteractorTestServer server) {
+			this.server = server;
+		}
+
+		@Override
+		public String getAccountServerUrl() {
+			return this.server.accountServerUrl();
+		}
+
+		@Override
+		public String getCoreApiUrl() {
+			return this.server.coreApiUrl();
+		}
+
+		@Override
+		public String getClientId() {
+			return InteractorTestServer.CLIENT_ID;
+		}
+
+		@Override
+		public String getClientSecret() {
+			return InteractorTestServer.CLIENT_SECRET;
 		}
 
 	}
