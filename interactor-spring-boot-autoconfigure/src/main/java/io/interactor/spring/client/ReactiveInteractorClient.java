@@ -487,7 +487,7 @@ public final class ReactiveInteractorClient {
 			String coreUrl = BaseUrls.normalize("coreApiUrl",
 					StringUtils.hasText(this.coreApiUrl) ? this.coreApiUrl : this.environment.coreApiUrl());
 			JsonMapper mapper = jsonMapper();
-			ClientHttpConnector connector = connector();
+			@Nullable ClientHttpConnector connector = connector();
 			ErrorResponseMapper errorMapper = new ErrorResponseMapper(mapper, this.clock);
 			AccessTokenProvider tokens = (this.tokenProvider != null) ? this.tokenProvider
 					: clientCredentialsTokenProvider(mapper, connector);
