@@ -6,80 +6,114 @@ import java.util.List;
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
 import io.interactor.spring.client.core.BaseUrls;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration of the {@link ReactiveInteractorClient} and {@link InteractorClient} beans.
+ * Auto-configuration of the {@link ReactiveInteractorClient} and {@link InteractorClient} beans, the
+ * {@link AccessTokenProvider} they authenticate with and the {@link InteractorConnectionDetails} they connect
+ * with.
  * <p>
- * Both beans are lazy: an application that never injects them (one that only receives webhooks) starts without
- * credentials, while one that injects them without credentials fails at startup with
- * {@link MissingInteractorCredentialsException}. Spring Boot's {@link WebClient.Builder} is used when present
- * (cloned, so its customisations apply without being changed), and the application's {@link JsonMapper}.
+ * The client and token provider beans are lazy: an application that never injects them (one that only receives
+ * webhooks) starts without credentials, while one that injects them without credentials fails at startup with
+ * {@link MissingInteractorCredentialsException}. The client-credentials token provider is only defined when
+ * credentials are available (see {@link OnInteractorCredentialsCondition}); an {@link AccessTokenProvider} bean of
+ * the application replaces it.
  * <p>
- * The client reports through the context's {@link ObservationRegistry} ({@code interactor.client.*} observations, and
- * {@code http.client.requests} with trace propagation), set on the client directly so that they do not depend on
- * {@code spring-boot-webclient}. Without a registry bean it reports to a registry of its own holding the
- * {@link ObservationHandler} beans, such as the one recording the {@code interactor.*} meters (see
- * {@link InteractorMetricsAutoConfiguration}).
+ * The token endpoint and Core API calls share one connector, the bean named {@value #CONNECTOR_BEAN_NAME}, built
+ * with Spring Boot's {@code ClientHttpConnectorBuilder} and {@code HttpClientSettings} and the
+ * {@code interactor.http.*} timeouts, SSL bundle and proxy. Spring Boot's {@link WebClient.Builder} is used when
+ * present (cloned, so its customisations apply without being changed), and the application's {@link JsonMapper}.
+ * <p>
+ * The client and the token provider report through the context's {@link ObservationRegistry}
+ * ({@code interactor.client.*} observations, and {@code http.client.requests} with trace propagation), set on the
+ * client directly so that they do not depend on {@code spring-boot-webclient}. Without a registry bean they report to
+ * a registry of their own holding the {@link ObservationHandler} beans, such as the one recording the
+ * {@code interactor.*} meters (see {@link InteractorMetricsAutoConfiguration}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @EnableConfigurationProperties(InteractorProperties.class)
+@Import(InteractorClientHttpConnectorConfiguration.class)
 public final class InteractorClientAutoConfiguration {
+
+	/**
+	 * Name of the {@link ClientHttpConnector} bean the Interactor calls share. Define a bean of that name (with
+	 * {@code @Bean(defaultCandidate = false)}, so it does not replace Spring Boot's connector elsewhere) to supply
+	 * the connector yourself; the {@code interactor.http.*} settings then do not apply.
+	 */
+	public static final String CONNECTOR_BEAN_NAME = "interactorClientHttpConnector";
+
+	@Bean
+	@ConditionalOnMissingBean(InteractorConnectionDetails.class)
+	PropertiesInteractorConnectionDetails interactorConnectionDetails(InteractorProperties properties) {
+		return new PropertiesInteractorConnectionDetails(properties);
+	}
+
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean(AccessTokenProvider.class)
+	@Conditional(OnInteractorCredentialsCondition.class)
+	ClientCredentialsTokenProvider interactorAccessTokenProvider(InteractorProperties properties,
+			InteractorConnectionDetails connectionDetails,
+			@Qualifier(CONNECTOR_BEAN_NAME) ObjectProvider<ClientHttpConnector> connector,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ObservationHandler<?>> observationHandlers) {
+		requireCredentials(connectionDetails);
+		return builder(properties, connector.getIfAvailable(), webClientBuilder, jsonMapper,
+				InteractorObservationRegistries.resolve(observationRegistry, observationHandlers))
+			.credentials(connectionDetails.getClientId(), connectionDetails.getClientSecret())
+			.accountServerUrl(validUrl(connectionDetails, InvalidInteractorUrlFailureAnalyzer.ACCOUNT_SERVER_URL,
+					connectionDetails.getAccountServerUrl()))
+			.scopes(properties.getScopes())
+			.tokenRequestFormat(properties.getToken().getRequestFormat())
+			.refreshBeforeExpiry(properties.getToken().getRefreshBeforeExpiry())
+			.buildTokenProvider();
+	}
 
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
 	ReactiveInteractorClient reactiveInteractorClient(InteractorProperties properties,
+			InteractorConnectionDetails connectionDetails, ObjectProvider<AccessTokenProvider> tokenProvider,
+			@Qualifier(CONNECTOR_BEAN_NAME) ObjectProvider<ClientHttpConnector> connector,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<AccessTokenProvider> tokenProvider, ObjectProvider<InteractorClientCustomizer> customizers,
+			ObjectProvider<InteractorClientCustomizer> customizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ObservationHandler<?>> observationHandlers) {
-		ReactiveInteractorClient.Builder builder = ReactiveInteractorClient.builder();
-		AccessTokenProvider customTokenProvider = tokenProvider.getIfAvailable();
-		if (customTokenProvider != null) {
-			builder.tokenProvider(customTokenProvider);
+		AccessTokenProvider tokens = tokenProvider.getIfAvailable();
+		if (tokens == null) {
+			requireCredentials(connectionDetails);
+			throw new IllegalStateException("No AccessTokenProvider bean is available: define one, or an "
+					+ "InteractorConnectionDetails bean in the application's configuration");
 		}
-		else {
-			requireCredentials(properties);
-			builder.credentials(properties.getClientId(), properties.getClientSecret())
-				.accountServerUrl(validUrl("interactor.account-server-url", properties.determineAccountServerUrl()));
-		}
-		InteractorProperties.Retry retry = properties.getRetry();
-		builder.scopes(properties.getScopes())
-			.coreApiUrl(validUrl("interactor.core-api-url", properties.determineCoreApiUrl()))
-			.tokenRequestFormat(properties.getToken().getRequestFormat())
-			.refreshBeforeExpiry(properties.getToken().getRefreshBeforeExpiry())
-			.connectTimeout(properties.getHttp().getConnectTimeout())
-			.responseTimeout(properties.getHttp().getResponseTimeout())
-			.retryPolicy(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
-					retry.getMaxRetryAfter()));
-		WebClient.Builder bootWebClientBuilder = webClientBuilder.getIfAvailable();
-		if (bootWebClientBuilder != null) {
-			builder.webClientBuilder(bootWebClientBuilder);
-		}
-		ObservationRegistry registry = InteractorObservationRegistries.resolve(observationRegistry,
-				observationHandlers);
-		if (registry != ObservationRegistry.NOOP) {
-			builder.observationRegistry(registry);
-		}
-		jsonMapper.ifAvailable(builder::jsonMapper);
+		ReactiveInteractorClient.Builder builder = builder(properties, connector.getIfAvailable(), webClientBuilder,
+				jsonMapper, InteractorObservationRegistries.resolve(observationRegistry, observationHandlers))
+			.tokenProvider(tokens)
+			.coreApiUrl(validUrl(connectionDetails, InvalidInteractorUrlFailureAnalyzer.CORE_API_URL,
+					connectionDetails.getCoreApiUrl()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -91,12 +125,52 @@ public final class InteractorClientAutoConfiguration {
 		return new InteractorClient(reactiveInteractorClient);
 	}
 
-	private static void requireCredentials(InteractorProperties properties) {
+	/**
+	 * A builder with what the token and Core API calls have in common: transport, retries, JSON, observations.
+	 */
+	private static ReactiveInteractorClient.Builder builder(InteractorProperties properties,
+			@Nullable ClientHttpConnector connector, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<JsonMapper> jsonMapper, ObservationRegistry observationRegistry) {
+		ReactiveInteractorClient.Builder builder = ReactiveInteractorClient.builder();
+		InteractorProperties.Http http = properties.getHttp();
+		if (connector != null) {
+			builder.clientConnector(connector);
+		}
+		else {
+			requireHttpClientSupport(http);
+			// Without spring-boot-http-client: the client's own Reactor Netty connector, shared all the same.
+			builder.connectTimeout((http.getConnectTimeout() != null) ? http.getConnectTimeout()
+					: InteractorProperties.Http.DEFAULT_CONNECT_TIMEOUT)
+				.responseTimeout((http.getResponseTimeout() != null) ? http.getResponseTimeout()
+						: InteractorProperties.Http.DEFAULT_RESPONSE_TIMEOUT);
+		}
+		InteractorProperties.Retry retry = properties.getRetry();
+		builder.retryPolicy(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+					retry.getMaxRetryAfter()));
+		WebClient.Builder bootWebClientBuilder = webClientBuilder.getIfAvailable();
+		if (bootWebClientBuilder != null) {
+			builder.webClientBuilder(bootWebClientBuilder);
+		}
+		if (observationRegistry != ObservationRegistry.NOOP) {
+			builder.observationRegistry(observationRegistry);
+		}
+		jsonMapper.ifAvailable(builder::jsonMapper);
+		return builder;
+	}
+
+	private static void requireHttpClientSupport(InteractorProperties.Http http) {
+		if (StringUtils.hasText(http.getSsl().getBundle()) || StringUtils.hasText(http.getProxy().getHost())) {
+			throw new IllegalStateException("interactor.http.ssl.bundle and interactor.http.proxy.* need Spring "
+					+ "Boot's HTTP client support: add spring-boot-starter-webclient (the Interactor starter brings it)");
+		}
+	}
+
+	private static void requireCredentials(InteractorConnectionDetails connectionDetails) {
 		List<String> missing = new ArrayList<>();
-		if (!StringUtils.hasText(properties.getClientId())) {
+		if (!StringUtils.hasText(connectionDetails.getClientId())) {
 			missing.add("interactor.client-id");
 		}
-		if (!StringUtils.hasText(properties.getClientSecret())) {
+		if (!StringUtils.hasText(connectionDetails.getClientSecret())) {
 			missing.add("interactor.client-secret");
 		}
 		if (!missing.isEmpty()) {
@@ -104,13 +178,17 @@ public final class InteractorClientAutoConfiguration {
 		}
 	}
 
-	private static String validUrl(String property, String url) {
+	private static String validUrl(InteractorConnectionDetails connectionDetails, String property, String url) {
 		try {
 			return BaseUrls.normalize(property, url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, url,
-					"It must be an absolute http(s) URL such as https://core.interactor.com/api/v1.");
+			if (connectionDetails instanceof PropertiesInteractorConnectionDetails) {
+				throw new InvalidConfigurationPropertyValueException(property, url,
+						"It must be an absolute http(s) URL such as https://core.interactor.com/api/v1.");
+			}
+			throw new IllegalStateException("The InteractorConnectionDetails bean ("
+					+ connectionDetails.getClass().getName() + ") supplies an invalid base URL", ex);
 		}
 	}
 

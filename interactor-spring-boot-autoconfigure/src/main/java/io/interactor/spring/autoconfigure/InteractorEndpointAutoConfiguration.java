@@ -1,11 +1,14 @@
 package io.interactor.spring.autoconfigure;
 
+import java.util.Locale;
+
 import io.interactor.spring.actuate.InteractorEndpoint.ClientDescriptor;
 import io.interactor.spring.actuate.InteractorEndpoint;
 import io.interactor.spring.actuate.WebhookComponents;
+import io.interactor.spring.client.auth.AccessTokenProvider;
 
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,11 +35,30 @@ public final class InteractorEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InteractorEndpoint interactorEndpoint(InteractorProperties properties,
-			ConfigurableListableBeanFactory beanFactory, ObjectProvider<WebhookComponents> webhookComponents) {
-		InteractorOperationsSupport support = new InteractorOperationsSupport(properties, beanFactory);
-		return new InteractorEndpoint(() -> new ClientDescriptor(support.hasClient() && support.isClientConfigured(),
-				support.environment(), properties.determineAccountServerUrl(), properties.determineCoreApiUrl()),
-				webhookComponents.getIfAvailable());
+			ObjectProvider<AccessTokenProvider> tokenProvider,
+			ObjectProvider<InteractorConnectionDetails> connectionDetails,
+			ObjectProvider<WebhookComponents> webhookComponents) {
+		return new InteractorEndpoint(() -> {
+			InteractorConnectionDetails connection = connectionDetails
+				.getIfAvailable(() -> new PropertiesInteractorConnectionDetails(properties));
+			String environment = properties.getEnvironment().name().toLowerCase(Locale.ROOT);
+			return new ClientDescriptor(isConfigured(tokenProvider), environment, connection.getAccountServerUrl(),
+					connection.getCoreApiUrl());
+		}, webhookComponents.getIfAvailable());
+	}
+
+	/**
+	 * Whether the client has a token provider: the application's, or the client-credentials one that is only
+	 * defined when credentials are set.
+	 */
+	private static boolean isConfigured(ObjectProvider<AccessTokenProvider> tokenProvider) {
+		try {
+			return tokenProvider.getIfAvailable() != null;
+		}
+		catch (BeansException ex) {
+			// Defined but not creatable (an invalid URL, several candidates): configured, though wrongly.
+			return true;
+		}
 	}
 
 }

@@ -9,6 +9,7 @@ import io.interactor.spring.actuate.InteractorClientHealthIndicator;
 import io.interactor.spring.actuate.InteractorWebhookHealthIndicator;
 import io.interactor.spring.actuate.RedisPing;
 import io.interactor.spring.actuate.WebhookComponents;
+import io.interactor.spring.client.auth.AccessTokenProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,8 +32,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the {@code interactor} health contributor (Spring Boot's {@code spring-boot-health}), with
- * a {@code client} part ({@link InteractorClientHealthIndicator}) when the application has the Interactor client
- * and a {@code webhooks} part ({@link InteractorWebhookHealthIndicator}) when the webhook endpoint is enabled.
+ * a {@code client} part ({@link InteractorClientHealthIndicator} over the {@link AccessTokenProvider} bean, if any)
+ * when the Interactor client is auto-configured (there is an {@link InteractorConnectionDetails} bean) and a
+ * {@code webhooks} part ({@link InteractorWebhookHealthIndicator}) when the webhook endpoint is enabled.
  * Disabled with {@code management.health.interactor.enabled=false}.
  * <p>
  * Runs after the client and webhook auto-configurations, whose beans decide which parts exist (the webhook one runs
@@ -57,11 +59,13 @@ public final class InteractorHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "interactorHealthContributor")
 	@Conditional(ClientOrWebhooksCondition.class)
 	CompositeHealthContributor interactorHealthContributor(InteractorProperties properties,
-			ConfigurableListableBeanFactory beanFactory, ObjectProvider<WebhookComponents> webhookComponents) {
-		InteractorOperationsSupport support = new InteractorOperationsSupport(properties, beanFactory);
+			ObjectProvider<InteractorConnectionDetails> connectionDetails,
+			ObjectProvider<AccessTokenProvider> tokenProvider, ObjectProvider<WebhookComponents> webhookComponents,
+			ConfigurableListableBeanFactory beanFactory) {
 		Map<String, HealthContributor> parts = new LinkedHashMap<>();
-		if (support.hasClient()) {
-			parts.put("client", new InteractorClientHealthIndicator(support::tokenProvider,
+		if (connectionDetails.getIfAvailable() != null) {
+			// No AccessTokenProvider bean (no credentials): reported as not configured, nothing is created.
+			parts.put("client", new InteractorClientHealthIndicator(tokenProvider::getIfAvailable,
 					InteractorClientHealthIndicator.DEFAULT_TIMEOUT, Clock.systemUTC()));
 		}
 		webhookComponents.ifAvailable((webhooks) -> parts.put("webhooks",

@@ -204,39 +204,198 @@ public class InteractorProperties {
 	}
 
 	/**
-	 * HTTP transport settings shared by the Account Server and Core API calls.
+	 * HTTP transport settings shared by the Account Server and Core API calls. The connector is built with Spring
+	 * Boot's {@code ClientHttpConnectorBuilder} and {@code HttpClientSettings} ({@code spring.http.clients.*}), so
+	 * Boot's connector choice, redirect handling, SSL bundle and timeouts apply unless set here.
 	 */
 	public static class Http {
 
-		/**
-		 * Timeout for establishing a TCP connection.
-		 */
-		private Duration connectTimeout = Duration.ofSeconds(5);
+		/** Connect timeout used when neither this starter nor Spring Boot sets one. */
+		public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+		/** Response timeout used when neither this starter nor Spring Boot sets one. */
+		public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
 		/**
-		 * Timeout for the response of one attempt (time to the response and between reads).
+		 * Timeout for establishing a TCP connection. When not set, Spring Boot's
+		 * 'spring.http.clients.connect-timeout' applies, and without that 5s.
 		 */
-		private Duration responseTimeout = Duration.ofSeconds(30);
+		private @Nullable Duration connectTimeout;
 
-		public Duration getConnectTimeout() {
+		/**
+		 * Timeout for the response of one attempt (time to the response and between reads). When not set, Spring
+		 * Boot's 'spring.http.clients.read-timeout' applies, and without that 30s.
+		 */
+		private @Nullable Duration responseTimeout;
+
+		private final Ssl ssl = new Ssl();
+
+		private final Proxy proxy = new Proxy();
+
+		public @Nullable Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
-		public void setConnectTimeout(Duration connectTimeout) {
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
-		public Duration getResponseTimeout() {
+		public @Nullable Duration getResponseTimeout() {
 			return this.responseTimeout;
 		}
 
-		public void setResponseTimeout(Duration responseTimeout) {
+		public void setResponseTimeout(@Nullable Duration responseTimeout) {
 			this.responseTimeout = responseTimeout;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
+		public Proxy getProxy() {
+			return this.proxy;
 		}
 
 		@Override
 		public String toString() {
-			return "{connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + "}";
+			return "{connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", ssl="
+					+ this.ssl + ", proxy=" + this.proxy + "}";
+		}
+
+		/**
+		 * TLS settings of the calls.
+		 */
+		public static class Ssl {
+
+			/**
+			 * Name of the SSL bundle (spring.ssl.bundle.*) whose trust material, and key material for mutual TLS,
+			 * the calls use. When not set, Spring Boot's 'spring.http.clients.ssl.bundle' applies, and without that
+			 * the JVM's default trust store. An unknown name fails the start-up.
+			 */
+			private @Nullable String bundle;
+
+			public @Nullable String getBundle() {
+				return this.bundle;
+			}
+
+			public void setBundle(@Nullable String bundle) {
+				this.bundle = bundle;
+			}
+
+			@Override
+			public String toString() {
+				return "{bundle=" + this.bundle + "}";
+			}
+
+		}
+
+		/**
+		 * The proxy the calls go through. Needs the Reactor Netty connector (the default). When no host is set,
+		 * the proxy named by the JVM's https.proxyHost, http.proxyHost, http.nonProxyHosts and socksProxyHost
+		 * system properties is used, if any.
+		 */
+		public static class Proxy {
+
+			/**
+			 * Host name or IP address of the proxy; setting it routes every call through the proxy except those to
+			 * 'non-proxy-hosts'.
+			 */
+			private @Nullable String host;
+
+			/**
+			 * Port of the proxy; required with 'host'.
+			 */
+			private @Nullable Integer port;
+
+			/**
+			 * Protocol spoken with the proxy: 'http' (a CONNECT tunnel) or 'socks5'.
+			 */
+			private Type type = Type.HTTP;
+
+			/**
+			 * User name for proxy authentication (Basic for an HTTP proxy); none by default.
+			 */
+			private @Nullable String username;
+
+			/**
+			 * Password for proxy authentication.
+			 */
+			private @Nullable String password;
+
+			/**
+			 * Hosts reached directly, bypassing the proxy: names or addresses, where '*' matches any characters,
+			 * e.g. 'localhost', '*.internal.example.com' or '10.*'. Compared without regard to case.
+			 */
+			private List<String> nonProxyHosts = new ArrayList<>();
+
+			public @Nullable String getHost() {
+				return this.host;
+			}
+
+			public void setHost(@Nullable String host) {
+				this.host = host;
+			}
+
+			public @Nullable Integer getPort() {
+				return this.port;
+			}
+
+			public void setPort(@Nullable Integer port) {
+				this.port = port;
+			}
+
+			public Type getType() {
+				return this.type;
+			}
+
+			public void setType(Type type) {
+				this.type = type;
+			}
+
+			public @Nullable String getUsername() {
+				return this.username;
+			}
+
+			public void setUsername(@Nullable String username) {
+				this.username = username;
+			}
+
+			public @Nullable String getPassword() {
+				return this.password;
+			}
+
+			public void setPassword(@Nullable String password) {
+				this.password = password;
+			}
+
+			public List<String> getNonProxyHosts() {
+				return this.nonProxyHosts;
+			}
+
+			public void setNonProxyHosts(List<String> nonProxyHosts) {
+				this.nonProxyHosts = nonProxyHosts;
+			}
+
+			@Override
+			public String toString() {
+				return "{host=" + this.host + ", port=" + this.port + ", type=" + this.type + ", username="
+						+ this.username + ", password=" + redact(this.password) + ", nonProxyHosts="
+						+ this.nonProxyHosts + "}";
+			}
+
+			/**
+			 * Protocol spoken with a proxy.
+			 */
+			public enum Type {
+
+				/** An HTTP proxy, which tunnels each connection with CONNECT. */
+				HTTP,
+
+				/** A SOCKS version 5 proxy. */
+				SOCKS5
+
+			}
+
 		}
 
 	}

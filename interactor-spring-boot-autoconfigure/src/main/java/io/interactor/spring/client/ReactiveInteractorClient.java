@@ -400,7 +400,11 @@ public final class ReactiveInteractorClient {
 		}
 
 		/**
-		 * The HTTP connector to use as is, for proxies or TLS settings; timeouts are then the connector's.
+		 * The HTTP connector to use as is, for proxies or TLS settings; timeouts are then the connector's. Without
+		 * one, a Reactor Netty connector with the {@link #connectTimeout(Duration) connect} and
+		 * {@link #responseTimeout(Duration) response} timeouts is created, which goes through the proxy the JVM's
+		 * {@code https.proxyHost}, {@code http.proxyHost} and {@code http.nonProxyHosts} system properties name.
+		 * Either way the token endpoint and Core API calls share it.
 		 * @param clientConnector the connector
 		 * @return this builder
 		 */
@@ -534,7 +538,8 @@ public final class ReactiveInteractorClient {
 		}
 
 		/**
-		 * Build the client.
+		 * Build the client. The token endpoint and the Core API calls share one HTTP connector (and so one
+		 * connection pool): the {@link #clientConnector(ClientHttpConnector) given one}, else one created here.
 		 * @return the client
 		 * @throws IllegalArgumentException when credentials are missing and no token provider was given, or a base
 		 * URL is not an absolute http(s) URL
@@ -542,15 +547,16 @@ public final class ReactiveInteractorClient {
 		public ReactiveInteractorClient build() {
 			String coreUrl = BaseUrls.normalize("coreApiUrl",
 					StringUtils.hasText(this.coreApiUrl) ? this.coreApiUrl : this.environment.coreApiUrl());
-			JsonMapper mapper = (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
+			JsonMapper mapper = jsonMapper();
+			@Nullable ClientHttpConnector connector = connector();
 			ErrorResponseMapper errorMapper = new ErrorResponseMapper(mapper, this.clock);
 			AccessTokenProvider tokens = (this.tokenProvider != null) ? this.tokenProvider
-					: clientCredentialsTokenProvider(mapper);
+					: clientCredentialsTokenProvider(mapper, connector);
 			DefaultUriBuilderFactory uriFactory = new DefaultUriBuilderFactory(coreUrl);
 			uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
 			ObservationRegistry registry = observationRegistryOrNoop();
 			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock);
-			WebClient coreWebClient = baseWebClientBuilder().uriBuilderFactory(uriFactory)
+			WebClient coreWebClient = baseWebClientBuilder(connector).uriBuilderFactory(uriFactory)
 				.filter(new RetryExchangeFilter(this.retryPolicy, false, this.clock, this.retryScheduler, this.jitter))
 				.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
 				.filter(platformSignals)
@@ -567,12 +573,39 @@ public final class ReactiveInteractorClient {
 			return (this.observationRegistry != null) ? this.observationRegistry : ObservationRegistry.NOOP;
 		}
 
-		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper) {
+		/**
+		 * Build only the client-credentials token provider a {@link #build() client} of this builder would use
+		 * (credentials, scopes, Account Server URL, request format, refresh margin, transport, retries), so that it
+		 * can be shared, e.g. as a bean, by clients and health checks. A {@link #tokenProvider(AccessTokenProvider)
+		 * token provider} set on this builder is not involved.
+		 * @return a new token provider
+		 * @throws IllegalArgumentException when the credentials are missing or the Account Server URL is not an
+		 * absolute http(s) URL
+		 * @since 0.1.0
+		 */
+		public ClientCredentialsTokenProvider buildTokenProvider() {
+			return clientCredentialsTokenProvider(jsonMapper(), connector());
+		}
+
+		private JsonMapper jsonMapper() {
+			return (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
+		}
+
+		private @Nullable ClientHttpConnector connector() {
+			if (this.clientConnector != null) {
+				return this.clientConnector;
+			}
+			return REACTOR_NETTY_PRESENT ? ReactorNettyConnector.create(this.connectTimeout, this.responseTimeout)
+					: null;
+		}
+
+		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper,
+				@Nullable ClientHttpConnector connector) {
 			Assert.isTrue(StringUtils.hasText(this.clientId) && StringUtils.hasText(this.clientSecret),
 					"Interactor client credentials are required: set clientId and clientSecret, or a tokenProvider");
 			String accountUrl = BaseUrls.normalize("accountServerUrl", StringUtils.hasText(this.accountServerUrl)
 					? this.accountServerUrl : this.environment.accountServerUrl());
-			WebClient tokenWebClient = baseWebClientBuilder()
+			WebClient tokenWebClient = baseWebClientBuilder(connector)
 				.filter(new RetryExchangeFilter(this.retryPolicy, true, this.clock, this.retryScheduler, this.jitter))
 				.build();
 			ClientCredentialsTokenProvider provider = new ClientCredentialsTokenProvider(tokenWebClient,
@@ -582,17 +615,14 @@ public final class ReactiveInteractorClient {
 			return provider;
 		}
 
-		private WebClient.Builder baseWebClientBuilder() {
+		private WebClient.Builder baseWebClientBuilder(@Nullable ClientHttpConnector connector) {
 			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 					: WebClient.builder();
 			if (this.observationRegistry != null) {
 				builder.observationRegistry(this.observationRegistry);
 			}
-			if (this.clientConnector != null) {
-				builder.clientConnector(this.clientConnector);
-			}
-			else if (REACTOR_NETTY_PRESENT) {
-				builder.clientConnector(ReactorNettyConnector.create(this.connectTimeout, this.responseTimeout));
+			if (connector != null) {
+				builder.clientConnector(connector);
 			}
 			return builder;
 		}

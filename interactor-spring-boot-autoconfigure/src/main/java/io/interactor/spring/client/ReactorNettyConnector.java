@@ -9,8 +9,9 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * Creates the Reactor Netty connector with the configured timeouts. Kept apart so Reactor Netty is only loaded
- * when it is on the classpath.
+ * Creates the Reactor Netty connector with the configured timeouts, going through the proxy the JVM's
+ * {@code http(s).proxyHost}, {@code http.nonProxyHosts} and {@code socksProxyHost} system properties name, if any.
+ * Kept apart so Reactor Netty is only loaded when it is on the classpath.
  */
 final class ReactorNettyConnector {
 
@@ -20,7 +21,8 @@ final class ReactorNettyConnector {
 	static ClientHttpConnector create(Duration connectTimeout, Duration responseTimeout) {
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
-			.responseTimeout(responseTimeout);
+			.responseTimeout(responseTimeout)
+			.proxyWithSystemProperties();
 		return new ReactorClientHttpConnector(httpClient);
 	}
 

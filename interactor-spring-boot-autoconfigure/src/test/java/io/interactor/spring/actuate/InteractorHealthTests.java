@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.time.Instant;
 
 import io.interactor.spring.autoconfigure.InteractorClientAutoConfiguration;
+import io.interactor.spring.autoconfigure.InteractorConnectionDetails;
 import io.interactor.spring.autoconfigure.InteractorHealthContributorAutoConfiguration;
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
 import io.interactor.spring.client.InteractorClient;
@@ -141,6 +142,7 @@ class InteractorHealthTests {
 				assertThat(client.getDetails()).containsEntry("configured", false);
 				// creating the lazy client without credentials would throw; health must not have tried
 				assertThat(context.getBeanFactory().containsSingleton("reactiveInteractorClient")).isFalse();
+				assertThat(context).doesNotHaveBean(AccessTokenProvider.class);
 				Health webhooks = part(context, "webhooks");
 				assertThat(webhooks.getStatus()).isEqualTo(Status.UP);
 				assertThat(webhooks.getDetails()).containsEntry("secretConfigured", true)
@@ -160,6 +162,36 @@ class InteractorHealthTests {
 			assertThat(health.getDetails()).containsEntry("tokenValid", true)
 				.doesNotContainKey("lastTokenLatencyMs");
 			assertThat(this.server.tokenRequestCount()).isZero();
+		});
+	}
+
+	@Test
+	void credentialsFromConnectionDetailsCountAsConfigured() {
+		this.runner.withBean(InteractorConnectionDetails.class, () -> new InteractorConnectionDetails() {
+
+			@Override
+			public String getAccountServerUrl() {
+				return InteractorHealthTests.this.server.accountServerUrl();
+			}
+
+			@Override
+			public String getCoreApiUrl() {
+				return InteractorHealthTests.this.server.coreApiUrl();
+			}
+
+			@Override
+			public String getClientId() {
+				return InteractorTestServer.CLIENT_ID;
+			}
+
+			@Override
+			public String getClientSecret() {
+				return InteractorTestServer.CLIENT_SECRET;
+			}
+
+		}).run((context) -> {
+			assertThat(part(context, "client").getStatus()).isEqualTo(Status.UP);
+			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
 		});
 	}
 

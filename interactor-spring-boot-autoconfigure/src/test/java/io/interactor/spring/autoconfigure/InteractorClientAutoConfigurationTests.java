@@ -9,6 +9,7 @@ import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessToken;
 import io.interactor.spring.client.auth.AccessTokenProvider;
+import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
 import io.interactor.spring.client.auth.TokenRequestFormat;
 import io.interactor.spring.client.core.InteractorEnvironment;
 import io.interactor.spring.client.support.InteractorTestServer;
@@ -170,8 +171,11 @@ class InteractorClientAutoConfigurationTests {
 			assertThat(properties.determineCoreApiUrl()).isEqualTo("https://core.interactor.com/api/v1");
 			assertThat(properties.getToken().getRefreshBeforeExpiry()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.getToken().getRequestFormat()).isEqualTo(TokenRequestFormat.JSON);
-			assertThat(properties.getHttp().getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-			assertThat(properties.getHttp().getResponseTimeout()).isEqualTo(Duration.ofSeconds(30));
+			// Unset, so that Spring Boot's spring.http.clients.* apply; without those, the starter's defaults.
+			assertThat(properties.getHttp().getConnectTimeout()).isNull();
+			assertThat(properties.getHttp().getResponseTimeout()).isNull();
+			assertThat(InteractorProperties.Http.DEFAULT_CONNECT_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
+			assertThat(InteractorProperties.Http.DEFAULT_RESPONSE_TIMEOUT).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.getRetry().getMaxRetries()).isEqualTo(3);
 			assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofSeconds(30));
@@ -271,6 +275,67 @@ class InteractorClientAutoConfigurationTests {
 				assertThat(this.server.takeCore().getHeaders().get("Authorization")).isEqualTo("Bearer shared-token");
 				assertThat(this.server.tokenRequestCount()).isZero();
 			});
+	}
+
+	@Test
+	void clientUsesTheAutoConfiguredTokenProviderBean() {
+		this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
+			assertThat(context).hasSingleBean(ClientCredentialsTokenProvider.class)
+				.hasSingleBean(PropertiesInteractorConnectionDetails.class);
+			assertThat(context.getBean(ReactiveInteractorClient.class).tokenProvider())
+				.isSameAs(context.getBean(AccessTokenProvider.class));
+		});
+	}
+
+	@Test
+	void noTokenProviderBeanWithoutCredentials() {
+		this.runner.withPropertyValues("interactor.client-id=only-the-id").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(AccessTokenProvider.class);
+			assertThat(context).hasSingleBean(InteractorConnectionDetails.class);
+		});
+	}
+
+	@Test
+	void userTokenProviderReplacesTheAutoConfiguredOneEvenWithCredentials() {
+		this.server.enqueueCore(json(200, ASSISTANT));
+		this.runner.withUserConfiguration(UserTokenProvider.class)
+			.withPropertyValues(this.server.springProperties())
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ClientCredentialsTokenProvider.class)
+					.hasSingleBean(AccessTokenProvider.class);
+				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
+				assertThat(this.server.takeCore().getHeaders().get("Authorization")).isEqualTo("Bearer shared-token");
+				assertThat(this.server.tokenRequestCount()).isZero();
+			});
+	}
+
+	@Test
+	void userConnectionDetailsReplaceThePropertiesAndEnableTheTokenProvider() {
+		this.server.enqueueCore(json(200, ASSISTANT));
+		this.runner.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesInteractorConnectionDetails.class)
+					.hasSingleBean(ClientCredentialsTokenProvider.class);
+				assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
+					.isEqualTo("asst_1");
+				assertThat(this.server.takeToken().getBody().utf8()).contains(InteractorTestServer.CLIENT_ID);
+				assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants/asst_1");
+			});
+	}
+
+	@Test
+	void userConnectionDetailsWithAnInvalidUrlFailNamingTheBean() {
+		this.runner.withUserConfiguration(ClientConsumer.class)
+			.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server) {
+				@Override
+				public String getCoreApiUrl() {
+					return "core.example.com/api/v1";
+				}
+			})
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("The InteractorConnectionDetails bean (")
+				.rootCause()
+				.isInstanceOf(IllegalArgumentException.class));
 	}
 
 	@Test
@@ -398,6 +463,36 @@ class InteractorClientAutoConfigurationTests {
 		@Bean
 		WebClientCustomizer headerCustomizer() {
 			return (builder) -> builder.defaultHeader("X-From-Boot-Builder", "yes");
+		}
+
+	}
+
+	static class TestConnectionDetails implements InteractorConnectionDetails {
+
+		private final InteractorTestServer server;
+
+		TestConnectionDetails(InteractorTestServer server) {
+			this.server = server;
+		}
+
+		@Override
+		public String getAccountServerUrl() {
+			return this.server.accountServerUrl();
+		}
+
+		@Override
+		public String getCoreApiUrl() {
+			return this.server.coreApiUrl();
+		}
+
+		@Override
+		public String getClientId() {
+			return InteractorTestServer.CLIENT_ID;
+		}
+
+		@Override
+		public String getClientSecret() {
+			return InteractorTestServer.CLIENT_SECRET;
 		}
 
 	}

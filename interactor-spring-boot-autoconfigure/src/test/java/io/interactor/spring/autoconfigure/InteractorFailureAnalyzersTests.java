@@ -103,6 +103,18 @@ class InteractorFailureAnalyzersTests {
 	}
 
 	@Test
+	void unknownSslBundleNamesThePropertyAndWhereToDefineTheBundle(CapturedOutput output) {
+		Throwable failure = start(ClientConsumerApp.class, "interactor.client-id=id",
+				"interactor.client-secret=secret", "interactor.http.ssl.bundle=corporate-ca");
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).contains("interactor.http.ssl.bundle", "corporate-ca",
+				"spring.ssl.bundle.pem.corporate-ca");
+		assertThat(output).contains("APPLICATION FAILED TO START", "interactor.http.ssl.bundle");
+	}
+
+	@Test
 	void otherInvalidPropertiesAreLeftToSpringBootsAnalyzer() {
 		InvalidConfigurationPropertyValueException other = new InvalidConfigurationPropertyValueException(
 				"server.port", "x", "Not a port");
