@@ -35,7 +35,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * status or stays silent longer than the heartbeat timeout, with exponential back-off and jitter (after the
  * reconnection time the server set with {@code retry:}, if any, at most {@link StreamSettings#maxBackoff()}),
  * sending {@code Last-Event-ID} once an id was seen. The body is read as a browser reads it
- * ({@link EventStreamParser}): a malformed line is ignored, never the end of the stream. The attempt counter restarts whenever an event arrives; when
+ * ({@link EventStreamParser}): a malformed line is ignored, never the end of the stream. The attempt counter
+ * restarts whenever the server sends something (an event, a comment); when
  * {@link StreamSettings#maxAttempts()} reconnects in a row fail, the stream errors with an
  * {@link InteractorStreamException}. Statuses that a reconnect cannot fix (403, 404, other 4xx) end the stream at
  * once with their {@link InteractorApiException}.
@@ -100,7 +101,7 @@ public final class EventStreamConnector {
 							(ex instanceof HeartbeatMissedException) ? "timeout" : "error"))
 					.doOnComplete(() -> connection.closed("server_close"))
 					.doOnCancel(() -> connection.closed("client_close"))
-					.concatMapIterable((buffer) -> {
+					.map((buffer) -> {
 						List<MessageEvent> events = parser.parse(buffer);
 						lastEventId.set(parser.lastEventId());
 						if (parser.reconnectionTime() != null) {
@@ -116,6 +117,8 @@ public final class EventStreamConnector {
 				.retryWhen(retry(endpoint, settings, reconnectionTime::get))
 				// Unbounded demand upstream keeps a slow consumer from looking like a silent server.
 				.onBackpressureBuffer()
+				// Every chunk restarted the attempt count, events or not (a comment is a sign of life too).
+				.concatMapIterable((events) -> events)
 				.map(this::toStreamEvent);
 		});
 	}

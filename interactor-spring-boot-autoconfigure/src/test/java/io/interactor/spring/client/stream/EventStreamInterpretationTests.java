@@ -197,6 +197,20 @@ class EventStreamInterpretationTests {
 	}
 
 	@Test
+	void aConnectionThatSentOnlyCommentsStillRestartsTheAttemptCount() {
+		// One attempt allowed in a row: each reconnect succeeds and hears from the server, so none is a second one.
+		for (int i = 0; i < 3; i++) {
+			this.api.on("GET", "/rooms/room_1/stream", dropped(": keep-alive\n\n"));
+		}
+		this.api.on("GET", "/rooms/room_1/stream", held(DELTA_A));
+		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST.withMaxAttempts(1)).take(1))
+			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.coreRequests()).hasSize(4);
+	}
+
+	@Test
 	void serverRetryIsWaitedBeforeTheBackoff() {
 		RecordingScheduler scheduler = new RecordingScheduler(VirtualTimeScheduler.create());
 		StreamSettings settings = FAST.withBackoff(Duration.ofMillis(10), Duration.ofSeconds(30))
