@@ -182,13 +182,16 @@ class EventStreamInterpretationTests {
 	void malformedInputNeverEndsTheStream() {
 		byte[] garbage = concat(bytes("retry: x\nid: \u0000\nevent\n:\n\n\n"),
 				new byte[] { 'd', 'a', 't', 'a', ':', ' ', (byte) 0xFF, (byte) 0xC3, '\n', '\n' },
-				bytes("data: {\"unterminated\": \n\n"), bytes("data: " + "x".repeat(1_200_000) + "\n\n"),
+				bytes("data: {\"unterminated\": \n\n"), bytes("data: " + "[".repeat(5000) + "]".repeat(5000) + "\n\n"),
+				bytes("data: " + "x".repeat(1_200_000) + "\n\n"),
 				bytes("\u0000\u0001\u0002: control\nretry: 99999999999999999999999\n\n"));
 		this.api.on("GET", "/rooms/room_1/stream", held(bytes(DELTA_A), garbage, bytes(DELTA_B)));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(4))
+		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(5))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.assertNext((event) -> assertThat(event.data().asString()).isEqualTo("\uFFFD\uFFFD"))
 			.assertNext((event) -> assertThat(event.data().asString()).isEqualTo("{\"unterminated\": "))
+			// Nested beyond what the JSON reader accepts: passed on as text.
+			.assertNext((event) -> assertThat(event.data().asString()).hasSize(10000))
 			// The event of more than a megabyte is skipped; the stream goes on.
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("b"))
 			.expectComplete()
