@@ -238,9 +238,7 @@ final class EventStreamParser {
 		}
 		switch (name) {
 			case "event" -> this.eventType = value;
-			case "data" -> {
-				this.data.append(value).append('\n');
-			}
+			case "data" -> this.data.append(value).append('\n');
 			case "id" -> {
 				if (value.indexOf('\0') < 0) {
 					this.lastEventIdBuffer = value;
