@@ -25,6 +25,7 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.util.ReflectionUtils;
 
@@ -177,6 +178,24 @@ class InteractorPropertiesMetadataTests {
 		assertThat(defaultValue("interactor.webhook.max-payload-size")).isEqualTo("1MB");
 		assertThat(defaultValue("interactor.webhook.idempotency.store")).isEqualTo("memory");
 		assertThat(defaultValue("interactor.webhook.idempotency.ttl")).isEqualTo("7d");
+	}
+
+	@Test
+	void healthIndicatorSwitchIsDescribed() {
+		// Not an interactor.* property, so no walk finds it: its name is derived the way Spring Boot derives it from
+		// @ConditionalOnEnabledHealthIndicator, so a renamed indicator fails here too.
+		String name = "management.health."
+				+ InteractorHealthContributorAutoConfiguration.class
+					.getAnnotation(ConditionalOnEnabledHealthIndicator.class)
+					.value()
+				+ ".enabled";
+		assertThat(name).isEqualTo("management.health.interactor.enabled");
+		assertThat(metadataProperties).containsKey(name);
+		JsonNode property = metadataProperties.get(name);
+		assertThat(property.path("type").asString()).isEqualTo(Boolean.class.getName());
+		assertThat(property.path("defaultValue").isBoolean()).isTrue();
+		assertThat(property.path("defaultValue").asBoolean()).isTrue();
+		assertThat(property.path("description").asString("")).isNotBlank();
 	}
 
 	private static List<String> hintValues(String name) {

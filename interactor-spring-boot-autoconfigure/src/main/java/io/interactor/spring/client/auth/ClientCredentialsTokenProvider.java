@@ -1,5 +1,7 @@
 package io.interactor.spring.client.auth;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.http.ErrorResponseMapper;
@@ -43,7 +46,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * ({@link TokenRequestFormat}).</li>
  * <li>Reads both {@code {"data": {...}}} and flat token responses.</li>
  * <li>Caches the token until {@code expires_in - refreshBeforeExpiry} (clamped to half the lifetime, so a short
- * lived token is not refetched on every call), measured on the injected {@link Clock}.</li>
+ * lived token is not refetched on every call), measured on the injected {@link Clock}. {@code expires_in} may be
+ * a JSON number or a numeric string, with a fraction; zero or less means the token expired on arrival: it serves the
+ * callers that asked for it and is not cached. Without a usable {@code expires_in}, 15 minutes are assumed.</li>
  * <li>Single-flight: however many callers find the cache cold or stale, one token request is made and all of them
  * receive its result.</li>
  * </ul>
@@ -67,6 +72,16 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	/** Lifetime assumed when a token response carries no {@code expires_in}: the documented 15 minutes. */
 	static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(900);
+
+	/** Longest lifetime taken from {@code expires_in}, 2<sup>31</sup> s, so that expiry arithmetic cannot overflow. */
+	static final Duration MAX_LIFETIME = Duration.ofSeconds(1L << 31);
+
+	private static final BigDecimal MAX_LIFETIME_SECONDS = BigDecimal.valueOf(MAX_LIFETIME.getSeconds());
+
+	private static final BigDecimal ONE_MILLISECOND = new BigDecimal("0.001");
+
+	/** A JSON number (a sign allowed) in ASCII digits; BigDecimal alone would also take other scripts' digits. */
+	private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
 	private final WebClient webClient;
 
@@ -236,7 +251,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 			Mono<AccessToken> request = requestToken()
 				.doOnSubscribe((subscription) -> start.set(System.nanoTime()))
 				.doOnNext((token) -> {
-					this.current.set(token);
+					// A token that expired on arrival serves the callers of this request only.
+					this.current.set(token.expiresAt().isAfter(token.issuedAt()) ? token : null);
 					this.lastRequestDuration = Duration.ofNanos(System.nanoTime() - start.get());
 					this.lastFailureCode = null;
 					this.inFlight.compareAndSet(self.get(), null);
@@ -333,27 +349,45 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 		if (accessToken == null || !accessToken.isString() || accessToken.asString().isBlank()) {
 			throw new InteractorException("The Interactor token response has no access_token");
 		}
-		Duration lifetime = DEFAULT_LIFETIME;
-		JsonNode expiresIn = data.get("expires_in");
-		if (expiresIn != null && !expiresIn.isNull()) {
-			long seconds = expiresIn.isNumber() ? expiresIn.asLong() : parseLong(expiresIn.asString());
-			if (seconds > 0) {
-				lifetime = Duration.ofSeconds(seconds);
-			}
-		}
+		Duration lifetime = lifetime(data.get("expires_in"));
 		JsonNode scope = data.get("scope");
 		Instant now = this.clock.instant();
 		return new AccessToken(accessToken.asString(), now, now.plus(lifetime),
 				(scope != null && scope.isString()) ? scope.asString() : null);
 	}
 
-	private static long parseLong(String value) {
+	/**
+	 * The lifetime an {@code expires_in} gives: a JSON number or a numeric string, in seconds, fractions kept to the
+	 * millisecond; zero for a value of zero or less (the token is used by the requests waiting for it, never
+	 * cached); {@link #DEFAULT_LIFETIME} when it is absent or not a number; at most {@link #MAX_LIFETIME}.
+	 */
+	static Duration lifetime(@Nullable JsonNode expiresIn) {
+		if (expiresIn == null || !(expiresIn.isNumber() || expiresIn.isString())) {
+			return DEFAULT_LIFETIME;
+		}
+		String text = expiresIn.asString().trim();
+		if (!DECIMAL.matcher(text).matches()) {
+			return DEFAULT_LIFETIME;
+		}
+		BigDecimal seconds;
 		try {
-			return Long.parseLong(value.trim());
+			seconds = new BigDecimal(text);
 		}
 		catch (NumberFormatException ex) {
-			return -1;
+			// An exponent beyond the int range.
+			return DEFAULT_LIFETIME;
 		}
+		if (seconds.signum() <= 0) {
+			return Duration.ZERO;
+		}
+		// Compared before any scaling, so that an exponent such as 1e-999999999 costs nothing.
+		if (seconds.compareTo(MAX_LIFETIME_SECONDS) >= 0) {
+			return MAX_LIFETIME;
+		}
+		if (seconds.compareTo(ONE_MILLISECOND) <= 0) {
+			return Duration.ofMillis(1);
+		}
+		return Duration.ofMillis(seconds.movePointRight(3).setScale(0, RoundingMode.DOWN).longValueExact());
 	}
 
 	@Override

@@ -26,9 +26,8 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -65,10 +64,6 @@ public final class CoreApiClient {
 	public static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
 
 	private static final byte[] EMPTY = new byte[0];
-
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SERVER_SENT_EVENT = //
-			new ParameterizedTypeReference<>() {
-			};
 
 	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
 		.isPresent("reactor.netty.http.client.HttpClientRequest", CoreApiClient.class.getClassLoader());
@@ -223,15 +218,15 @@ public final class CoreApiClient {
 	/**
 	 * Open a {@code text/event-stream} GET: one HTTP connection per subscription, closed when the subscription is
 	 * cancelled. It goes through the same filters as every call, so each (re)connect asks the token provider for a
-	 * valid token and sends it as a header, never in the URL. Reconnecting is the caller's job, and so is observing
-	 * the connection (the {@code EventStreamConnector} does both).
+	 * valid token and sends it as a header, never in the URL. Parsing the events, reconnecting and observing the
+	 * connection are the caller's job (the {@code EventStreamConnector} does all three).
 	 * @param request the GET request of the stream
 	 * @param lastEventId the id to resume after ({@code Last-Event-ID}), or {@code null}
 	 * @param readTimeout the longest silence tolerated by the connection itself, or {@code null} for the client's
 	 * response timeout (which is usually shorter than a heartbeat interval)
-	 * @return the raw events, comments included; an error status errors like any call
+	 * @return the body as it arrives, to be released by the subscriber; an error status errors like any call
 	 */
-	public Flux<ServerSentEvent<String>> openEventStream(ApiRequest request, @Nullable String lastEventId,
+	public Flux<DataBuffer> openEventStream(ApiRequest request, @Nullable String lastEventId,
 			@Nullable Duration readTimeout) {
 		return openEventStream(request, lastEventId, readTimeout, () -> {
 		});
@@ -245,9 +240,9 @@ public final class CoreApiClient {
 	 * @param readTimeout the longest silence tolerated by the connection itself, or {@code null} for the client's
 	 * response timeout
 	 * @param onOpen called when the connection is established, e.g. to count open connections
-	 * @return the raw events, comments included; an error status errors like any call
+	 * @return the body as it arrives, to be released by the subscriber; an error status errors like any call
 	 */
-	public Flux<ServerSentEvent<String>> openEventStream(ApiRequest request, @Nullable String lastEventId,
+	public Flux<DataBuffer> openEventStream(ApiRequest request, @Nullable String lastEventId,
 			@Nullable Duration readTimeout, Runnable onOpen) {
 		return Flux.defer(() -> {
 			WebClient.RequestHeadersSpec<?> spec = this.webClient.get()
@@ -267,7 +262,7 @@ public final class CoreApiClient {
 			return spec.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
 					? Flux.defer(() -> {
 						onOpen.run();
-						return response.bodyToFlux(SERVER_SENT_EVENT);
+						return response.bodyToFlux(DataBuffer.class);
 					}) : response.bodyToMono(byte[].class)
 						.defaultIfEmpty(EMPTY)
 						.flatMapMany((body) -> Flux.error(this.errorMapper.coreApiError(response, body))));

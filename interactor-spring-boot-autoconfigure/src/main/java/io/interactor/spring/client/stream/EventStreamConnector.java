@@ -2,9 +2,11 @@ package io.interactor.spring.client.stream;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.interactor.spring.client.error.InteractorApiException;
 import io.interactor.spring.client.error.InteractorException;
@@ -22,6 +24,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -29,12 +32,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.StringNode;
 
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
  * Keeps a server-sent event stream open: re-opens the connection when it drops, ends, fails with a retryable
- * status or stays silent longer than the heartbeat timeout, with exponential back-off and jitter, sending
- * {@code Last-Event-ID} once an id was seen. The attempt counter restarts whenever an event arrives; when
+ * status or stays silent longer than the heartbeat timeout, with exponential back-off and jitter (after the
+ * reconnection time the server set with {@code retry:}, if any, at most {@link StreamSettings#maxBackoff()}),
+ * sending {@code Last-Event-ID} once an id was seen. The body is read as a browser reads it
+ * ({@link EventStreamParser}): a malformed line is ignored, never the end of the stream. The attempt counter
+ * restarts whenever the server sends something (an event, a comment); when
  * {@link StreamSettings#maxAttempts()} reconnects in a row fail, the stream errors with an
  * {@link InteractorStreamException}. Statuses that a reconnect cannot fix (403, 404, other 4xx) end the stream at
  * once with their {@link InteractorApiException}.
@@ -95,19 +102,18 @@ public final class EventStreamConnector {
 		// The connection's own read timeout stays above the watchdog so that the watchdog decides.
 		Duration readTimeout = settings.heartbeatTimeout().multipliedBy(2);
 		return Flux.defer(() -> {
-			AtomicReference<@Nullable String> lastEventId = new AtomicReference<>();
+			// Both outlive a connection: the next one resumes after the last id, and waits as the server asked.
+			AtomicReference<String> lastEventId = new AtomicReference<>("");
+			AtomicReference<@Nullable Duration> reconnectionTime = new AtomicReference<>();
 			return Flux.deferContextual((contextView) -> {
 				Connection connection = new Connection(request, ReactorObservations.parent(contextView,
 						this.observationRegistry));
-				return this.api.openEventStream(request, lastEventId.get(), readTimeout, connection::opened)
+				EventStreamParser parser = new EventStreamParser(lastEventId.get());
+				String resumeAfter = lastEventId.get().isEmpty() ? null : lastEventId.get();
+				return this.api.openEventStream(request, resumeAfter, readTimeout, connection::opened)
 					// Before the watchdog: only failures of the connection itself are its errors.
 					.doOnError(connection::failed)
-					.doOnNext((event) -> {
-						if (event.id() != null && !event.id().isEmpty()) {
-							lastEventId.set(event.id());
-						}
-					})
-					// Comments count as activity: the watchdog sits before they are filtered out.
+					// Any bytes count as activity, comments included: the watchdog sits before parsing.
 					.timeout(settings.heartbeatTimeout(), null, settings.scheduler())
 					.onErrorMap(TimeoutException.class,
 							(ex) -> new HeartbeatMissedException(endpoint, settings.heartbeatTimeout()))
@@ -116,26 +122,38 @@ public final class EventStreamConnector {
 							? EventStreamObservationContext.TIMEOUT : EventStreamObservationContext.ERROR))
 					.doOnComplete(() -> connection.closed(EventStreamObservationContext.SERVER_CLOSE))
 					.doOnCancel(() -> connection.closed(EventStreamObservationContext.CLIENT_CLOSE))
+					.map((buffer) -> {
+						List<MessageEvent> events = parser.parse(buffer);
+						lastEventId.set(parser.lastEventId());
+						if (parser.reconnectionTime() != null) {
+							reconnectionTime.set(parser.reconnectionTime());
+						}
+						return events;
+					})
+					.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
 					.contextWrite((context) -> ReactorObservations.withObservation(context, connection.observation));
 			})
 				// A stream has no natural end: the server closing it is a drop to recover from.
 				.concatWith(Flux.error(() -> new InteractorException("Interactor event stream " + endpoint
 						+ " was closed by the server")))
-				.retryWhen(retry(endpoint, settings))
+				.retryWhen(retry(endpoint, settings, reconnectionTime::get))
 				// Unbounded demand upstream keeps a slow consumer from looking like a silent server.
 				.onBackpressureBuffer()
-				.filter((event) -> event.data() != null || event.event() != null)
+				// Every chunk restarted the attempt count, events or not (a comment is a sign of life too).
+				.concatMapIterable((events) -> events)
 				.map(this::toStreamEvent);
 		});
 	}
 
-	private Retry retry(String endpoint, StreamSettings settings) {
+	private Retry retry(String endpoint, StreamSettings settings, Supplier<@Nullable Duration> reconnectionTime) {
 		return Retry.backoff(settings.maxAttempts(), settings.initialBackoff())
 			.maxBackoff(settings.maxBackoff())
 			.jitter(settings.jitter())
 			.scheduler(settings.scheduler())
 			.transientErrors(true)
 			.filter(EventStreamConnector::isRetryable)
+			// The server's "retry:" comes before the back-off, as in a browser; no longer than the longest back-off.
+			.doBeforeRetryAsync((signal) -> serverDelay(reconnectionTime.get(), settings))
 			.doBeforeRetry((signal) -> {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Reconnecting Interactor event stream " + endpoint + " (attempt "
@@ -144,6 +162,15 @@ public final class EventStreamConnector {
 			})
 			.onRetryExhaustedThrow((spec, signal) -> new InteractorStreamException(endpoint,
 					signal.totalRetriesInARow(), signal.failure()));
+	}
+
+	private static Mono<Void> serverDelay(@Nullable Duration reconnectionTime, StreamSettings settings) {
+		if (reconnectionTime == null || reconnectionTime.isZero()) {
+			return Mono.empty();
+		}
+		Duration delay = (reconnectionTime.compareTo(settings.maxBackoff()) > 0) ? settings.maxBackoff()
+				: reconnectionTime;
+		return Mono.delay(delay, settings.scheduler()).then();
 	}
 
 	private static boolean isRetryable(Throwable failure) {
@@ -155,16 +182,17 @@ public final class EventStreamConnector {
 		return failure instanceof InteractorException;
 	}
 
-	private StreamEvent toStreamEvent(ServerSentEvent<String> event) {
-		String name = (event.event() != null && !event.event().isEmpty()) ? event.event() : "message";
+	private StreamEvent toStreamEvent(MessageEvent event) {
+		String name = event.type();
 		JsonNode data = parse(event.data());
 		JsonNode type = data.isObject() ? data.get("type") : null;
-		return new StreamEvent(name, event.id(), (type != null && type.isString()) ? type.asString() : name, data,
+		String id = event.lastEventId().isEmpty() ? null : event.lastEventId();
+		return new StreamEvent(name, id, (type != null && type.isString()) ? type.asString() : name, data,
 				this.clock.instant());
 	}
 
-	private JsonNode parse(@Nullable String data) {
-		if (data == null || data.isEmpty()) {
+	private JsonNode parse(String data) {
+		if (data.isEmpty()) {
 			return MissingNode.getInstance();
 		}
 		try {

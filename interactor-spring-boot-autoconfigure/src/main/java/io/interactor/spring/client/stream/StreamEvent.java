@@ -12,7 +12,9 @@ import tools.jackson.databind.JsonNode;
  * accessors below read the events of the documented vocabularies.
  *
  * @param event the {@code event:} name, {@code message} when the frame had none
- * @param id the {@code id:}, if the frame had one (sent back as {@code Last-Event-ID} on reconnect)
+ * @param id the last event id when this event arrived: the frame's {@code id:}, else the one an earlier frame set
+ * (as in a browser's {@code MessageEvent.lastEventId}); sent back as {@code Last-Event-ID} on reconnect;
+ * {@code null} when none was set
  * @param type {@code data.type} when the data is an object with a string {@code type}, else the event name
  * @param data the data, parsed as JSON; a JSON string when it is not JSON, a missing node when empty
  * @param receivedAt when this client received it

@@ -25,6 +25,8 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,6 +116,59 @@ class ClientCredentialsTokenProviderTests {
 		assertThat(token.scope()).isEqualTo("x y");
 		assertThat(token.expiresAt()).isEqualTo(this.clock.instant().plusSeconds(120));
 		assertThat(token.toString()).doesNotContain("flat-token");
+	}
+
+	/**
+	 * Two calls in a row at the same instant: a token that is cached serves both (one request); one that expired on
+	 * arrival serves the first call only.
+	 * @param expiresIn the {@code expires_in} JSON value, or {@code absent}
+	 * @param requests the token requests the two calls make
+	 * @param lifetimeMillis the lifetime of the first token
+	 */
+	@ParameterizedTest(name = "expires_in {0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			0                   | 2 | 0
+			-1                  | 2 | 0
+			-3600               | 2 | 0
+			0.0                 | 2 | 0
+			-0.5                | 2 | 0
+			"0"                 | 2 | 0
+			"-60"               | 2 | 0
+			"0.000"             | 2 | 0
+			3600                | 1 | 3600000
+			3600.0              | 1 | 3600000
+			"3600.0"            | 1 | 3600000
+			"3600"              | 1 | 3600000
+			" 3600 "            | 1 | 3600000
+			"+3600"             | 1 | 3600000
+			"3.6e3"             | 1 | 3600000
+			1.5                 | 1 | 1500
+			"0.0001"            | 1 | 1
+			99999999999999999999 | 1 | 2147483648000
+			"1e400"             | 1 | 2147483648000
+			absent              | 1 | 900000
+			null                | 1 | 900000
+			true                | 1 | 900000
+			{}                  | 1 | 900000
+			"soon"              | 1 | 900000
+			"3600s"             | 1 | 900000
+			"NaN"               | 1 | 900000
+			"Infinity"          | 1 | 900000
+			"٣٦٠٠"              | 1 | 900000
+			"1e99999999999"     | 1 | 900000
+			""                  | 1 | 900000
+			""")
+	void expiresInDecidesWhetherTheTokenIsCached(String expiresIn, int requests, long lifetimeMillis) {
+		String field = "absent".equals(expiresIn) ? "" : ",\"expires_in\":" + expiresIn;
+		this.server.enqueueToken(json(200, "{\"access_token\":\"first\"" + field + "}"));
+		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
+		AccessToken first = provider.getToken().block();
+		assertThat(first.value()).isEqualTo("first");
+		assertThat(Duration.between(first.issuedAt(), first.expiresAt())).isEqualTo(Duration.ofMillis(lifetimeMillis));
+		AccessToken second = provider.getToken().block();
+		assertThat(this.server.tokenRequestCount()).isEqualTo(requests);
+		assertThat(second.value()).isEqualTo((requests == 1) ? "first" : "token-2");
+		assertThat(provider.cachedToken()).isEqualTo(second);
 	}
 
 	@Test

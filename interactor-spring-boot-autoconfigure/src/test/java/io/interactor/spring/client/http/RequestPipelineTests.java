@@ -253,6 +253,18 @@ class RequestPipelineTests {
 	}
 
 	@Test
+	void retryAfterRfc850DateIsHonoured() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+		assertRetryWaits("Saturday, 28-Nov-26 10:00:07 GMT", Duration.ofSeconds(7), clock);
+	}
+
+	@Test
+	void retryAfterAsctimeDateIsHonoured() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2026-11-08T10:00:00Z"));
+		assertRetryWaits("Sun Nov  8 10:00:07 2026", Duration.ofSeconds(7), clock);
+	}
+
+	@Test
 	void retryAfterAboveTheCapIsCapped() throws Exception {
 		assertRetryWaits("3600", Duration.ofSeconds(60), new MutableClock(Instant.now()));
 	}
