@@ -12,6 +12,7 @@ import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.MissingWebhookSecretException;
 import io.interactor.spring.webhook.RoomMessageData;
+import io.interactor.spring.webhook.dispatch.WebhookBody;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerMethod;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
@@ -259,7 +260,7 @@ class InteractorWebhookUserBeansTests {
 		}
 
 		@Override
-		public WebhookOutcome dispatch(HttpHeaders headers, byte[] body) {
+		public WebhookOutcome dispatch(HttpHeaders headers, WebhookBody body) {
 			this.calls.incrementAndGet();
 			return super.dispatch(headers, body);
 		}
