@@ -27,6 +27,8 @@ import org.springframework.util.Assert;
  * </ul>
  * A check never requests a token while the cached one is fresh: it reads the cache of the built-in provider, and a
  * custom {@link AccessTokenProvider} caches by contract. The token itself never appears in the details.
+ *
+ * @since 0.1.0
  */
 public class InteractorClientHealthIndicator implements HealthIndicator {
 

@@ -20,6 +20,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * The {@code interactor} actuator endpoint ({@code GET /actuator/interactor} once exposed): the client's environment
  * and base URLs, and the webhook path, handlers (event pattern to {@code bean#method}), idempotency store type and
  * outcome counts since start. Never a secret, a token or payload content.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "interactor")
 public class InteractorEndpoint {

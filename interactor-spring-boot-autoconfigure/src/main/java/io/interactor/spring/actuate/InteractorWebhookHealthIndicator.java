@@ -13,6 +13,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * <p>
  * {@code DOWN} only when Redis is unreachable, because every delivery is then answered 503 (the pipeline fails
  * closed rather than risk processing an event twice).
+ *
+ * @since 0.1.0
  */
 public class InteractorWebhookHealthIndicator implements HealthIndicator {
 

@@ -8,6 +8,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 /**
  * Sends a {@code PING} through a {@link RedisConnectionFactory}: {@code true} when Redis answers, {@code false} when
  * it cannot be reached or answers with an error. Never throws.
+ *
+ * @since 0.1.0
  */
 public final class RedisPing implements BooleanSupplier {
 

@@ -14,6 +14,7 @@ import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
  * @param registry the registered handlers
  * @param store the idempotency store
  * @param outcomeCounts the outcome counts since start
+ * @since 0.1.0
  */
 public record WebhookComponents(String path, WebhookSignatureVerifier verifier, WebhookHandlerRegistry registry,
 		WebhookIdempotencyStore store, WebhookOutcomeCounts outcomeCounts) {

@@ -50,6 +50,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * client directly so that they do not depend on {@code spring-boot-webclient}. Without a registry bean they report to
  * a registry of their own holding the {@link ObservationHandler} beans, such as the one recording the
  * {@code interactor.*} meters (see {@link InteractorMetricsAutoConfiguration}).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })

@@ -12,6 +12,8 @@ import io.interactor.spring.client.ReactiveInteractorClient;
  * have no effect, and a connector set here is used by the Core API calls only. Proxy, TLS and timeouts of both are set with {@code interactor.http.*}, Spring Boot's
  * {@code spring.http.clients.*} and {@code ClientHttpConnectorBuilderCustomizer}s, or a connector bean named
  * {@value InteractorClientAutoConfiguration#CONNECTOR_BEAN_NAME}.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface InteractorClientCustomizer {

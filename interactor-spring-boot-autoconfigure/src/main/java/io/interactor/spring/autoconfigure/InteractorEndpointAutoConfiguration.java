@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
  * <p>
  * Runs after the client and webhook auto-configurations so that a user-defined {@link InteractorEndpoint} and the
  * beans it describes are all known; the endpoint reads them on each request.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { InteractorClientAutoConfiguration.class, InteractorWebhookAutoConfiguration.class })
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })

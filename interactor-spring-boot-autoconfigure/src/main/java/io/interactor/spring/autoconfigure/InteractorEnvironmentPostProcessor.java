@@ -25,6 +25,8 @@ import org.springframework.util.StringUtils;
  * <p>
  * The mapped values are added just after the system environment, so they rank like any environment variable:
  * above {@code application.yml}, below command-line arguments and system properties.
+ *
+ * @since 0.1.0
  */
 public class InteractorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -40,6 +40,8 @@ import org.springframework.util.ClassUtils;
  * Runs after the client and webhook auto-configurations, whose beans decide which parts exist (the webhook one runs
  * after Spring Boot's Redis auto-configuration), and before Spring Boot's {@code HealthContributorAutoConfiguration},
  * as Spring Boot's own contributors do. The Redis connection factory is looked up when the contributor is created.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { InteractorClientAutoConfiguration.class, InteractorWebhookAutoConfiguration.class },
 		beforeName = InteractorHealthContributorAutoConfiguration.HEALTH_CONTRIBUTOR_AUTO_CONFIGURATION)

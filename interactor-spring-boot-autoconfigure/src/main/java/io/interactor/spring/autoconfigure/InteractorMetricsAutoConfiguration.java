@@ -22,6 +22,8 @@ import org.springframework.core.annotation.Order;
  * <p>
  * Runs after Spring Boot's metrics auto-configurations, which define the registries: the
  * {@link ConditionalOnBean} check would otherwise find none.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = { InteractorMetricsAutoConfiguration.METRICS_AUTO_CONFIGURATION,
 		InteractorMetricsAutoConfiguration.COMPOSITE_METER_REGISTRY_AUTO_CONFIGURATION })

@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * Configuration properties for the Interactor starter, bound from {@code interactor.*}. The environment variables
  * the platform documents ({@code INTERACTOR_CLIENT_ID}, {@code INTERACTOR_CLIENT_SECRET}, ...) bind to these names;
  * {@link InteractorEnvironmentPostProcessor} maps the two spellings of the previous webhook secret.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("interactor")
 public class InteractorProperties {

@@ -45,6 +45,8 @@ import org.springframework.http.HttpHeaders;
  * <p>
  * Needs no client credentials. Runs after the Redis auto-configuration so that it sees the application's
  * {@code RedisConnectionFactory}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = InteractorWebhookAutoConfiguration.DATA_REDIS_AUTO_CONFIGURATION)
 @ConditionalOnClass(HttpHeaders.class)

@@ -4,6 +4,8 @@ import java.util.List;
 
 /**
  * The Interactor client was needed but no client credentials are configured.
+ *
+ * @since 0.1.0
  */
 public class MissingInteractorCredentialsException extends IllegalStateException {
 

@@ -14,6 +14,8 @@ import io.interactor.spring.client.resource.Workflows;
  * The blocking Interactor client: the same resource groups and method names as {@link ReactiveInteractorClient},
  * returning values and throwing {@link io.interactor.spring.client.error.InteractorException}s. Do not call it from
  * an event-loop thread; use the reactive client there.
+ *
+ * @since 0.1.0
  */
 public final class InteractorClient {
 

@@ -52,6 +52,8 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  * authenticated with client-credentials tokens, retried on transient failures and mapped to typed exceptions.
  * <p>
  * In a Spring Boot application this is a bean; elsewhere, build one with {@link #builder()}.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveInteractorClient {
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the granted scopes
  * @param metadata provider metadata
  * @param namespace the namespace (end user) when sent inside {@code data}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CredentialEventData(@JsonProperty("credential_id") @Nullable String credentialId,

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Webhook event types of the event catalog the platform documents for its SDKs. Event types are plain
  * strings: types not listed here are delivered to matching handlers just the same.
+ *
+ * @since 0.1.0
  */
 public final class InteractorEvents {
 

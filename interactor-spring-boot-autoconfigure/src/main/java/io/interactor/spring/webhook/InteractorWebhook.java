@@ -23,6 +23,8 @@ import org.springframework.aot.hint.annotation.Reflective;
  * <p>
  * The annotation is {@link Reflective @Reflective}: Spring's AOT engine registers annotated methods of beans for
  * reflective invocation, and their payload types for JSON binding, so handlers work in a native image.
+ *
+ * @since 0.1.0
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -3,6 +3,8 @@ package io.interactor.spring.webhook;
 /**
  * Thrown at startup when {@link InteractorWebhook} handlers exist but no webhook secret is configured, so no delivery
  * could ever be verified.
+ *
+ * @since 0.1.0
  */
 public class MissingWebhookSecretException extends IllegalStateException {
 

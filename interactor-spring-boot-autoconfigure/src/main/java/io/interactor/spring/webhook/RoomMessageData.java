@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  * @param role {@code user} or {@code assistant}
  * @param content the message text
  * @param toolCalls tool calls of the message, usually {@code null}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RoomMessageData(@JsonProperty("message_id") @Nullable String messageId,

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param toolId the tool id
  * @param toolName the tool name
  * @param arguments the arguments the assistant chose
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RoomToolCallData(@JsonProperty("tool_call_id") @Nullable String toolCallId,

@@ -16,6 +16,7 @@ import org.springframework.util.Assert;
  * {@link #toString()} never includes the payload: payloads may hold user data.
  *
  * @param <T> the type of {@link #data()}
+ * @since 0.1.0
  */
 public final class WebhookEvent<T> {
 

@@ -18,6 +18,8 @@ import org.springframework.util.Assert;
  * tools that replay events: {@code X-Interactor-Signature: sha256=<hex>} over {@code timestamp + "." + body},
  * {@code X-Interactor-Timestamp} in Unix seconds, {@code X-Interactor-Event}, a fresh {@code X-Interactor-Delivery}
  * per call, and {@code Content-Type: application/json}.
+ *
+ * @since 0.1.0
  */
 public final class WebhookSigner {
 

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param currentState the state the instance is in
  * @param context the instance context
  * @param presentation what to show the user when the instance is halted
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkflowInstanceData(@JsonProperty("instance_id") @Nullable String instanceId,

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param issuedAt when it was received
  * @param expiresAt when it expires, from {@code expires_in}
  * @param scope the granted scopes, if the server said
+ * @since 0.1.0
  */
 public record AccessToken(String value, Instant issuedAt, Instant expiresAt, @Nullable String scope) {
 

@@ -9,6 +9,8 @@ import io.interactor.spring.client.error.InteractorNetworkException;
 /**
  * Short, stable codes for why a token could not be obtained, for health details and diagnostics. A code never
  * carries the token, the client secret or response content.
+ *
+ * @since 0.1.0
  */
 public final class AccessTokenErrors {
 

@@ -6,6 +6,8 @@ import reactor.core.publisher.Mono;
  * Supplies the bearer token for Core API calls. Implementations cache tokens and make sure concurrent callers do
  * not each fetch one. Register a bean of this type to replace the built-in
  * {@link ClientCredentialsTokenProvider}, for example with a token shared through a distributed cache.
+ *
+ * @since 0.1.0
  */
 public interface AccessTokenProvider {
 

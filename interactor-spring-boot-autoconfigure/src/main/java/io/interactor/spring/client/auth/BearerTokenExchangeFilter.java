@@ -18,6 +18,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * Adds {@code Authorization: Bearer} from an {@link AccessTokenProvider}. When the Core API answers 401, the
  * rejected token is invalidated and the request is sent once more with a fresh token, unless the error says the
  * client credentials themselves were refused ({@code invalid_client}, ...), where a new token cannot help.
+ *
+ * @since 0.1.0
  */
 public final class BearerTokenExchangeFilter implements ExchangeFilterFunction {
 

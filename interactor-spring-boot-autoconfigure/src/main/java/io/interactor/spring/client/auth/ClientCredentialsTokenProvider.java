@@ -59,6 +59,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * Each token request is observed as {@code interactor.client.token} ({@link TokenRequestObservationContext}),
  * once however many callers share it.
+ *
+ * @since 0.1.0
  */
 public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 

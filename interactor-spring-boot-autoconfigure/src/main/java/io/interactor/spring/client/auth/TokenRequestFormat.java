@@ -2,6 +2,8 @@ package io.interactor.spring.client.auth;
 
 /**
  * How client credentials are sent to the Account Server's token endpoint.
+ *
+ * @since 0.1.0
  */
 public enum TokenRequestFormat {
 

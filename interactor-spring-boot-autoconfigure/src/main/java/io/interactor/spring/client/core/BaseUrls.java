@@ -4,6 +4,8 @@ import java.net.URI;
 
 /**
  * Validates and normalises base URLs.
+ *
+ * @since 0.1.0
  */
 public final class BaseUrls {
 

@@ -10,6 +10,8 @@ import org.springframework.util.Assert;
 
 /**
  * Builds {@code Idempotency-Key} values.
+ *
+ * @since 0.1.0
  */
 public final class IdempotencyKeys {
 

@@ -3,6 +3,8 @@ package io.interactor.spring.client.core;
 /**
  * Interactor deployments with known base URLs. A preset only supplies defaults: explicit base URLs always win,
  * and one URL is never derived from the other.
+ *
+ * @since 0.1.0
  */
 public enum InteractorEnvironment {
 

@@ -9,6 +9,7 @@ import org.springframework.util.Assert;
  *
  * @param page the 1-based page number, or {@code null} for the server's default (the first)
  * @param perPage the page size (the platform allows up to 100), or {@code null} for the server's default
+ * @since 0.1.0
  */
 public record ListParams(@Nullable Integer page, @Nullable Integer perPage) {
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
  * @param <T> the item type
  * @param data the items of this page
  * @param meta the paging information
+ * @since 0.1.0
  */
 public record Page<T>(List<T> data, PageMeta meta) {
 

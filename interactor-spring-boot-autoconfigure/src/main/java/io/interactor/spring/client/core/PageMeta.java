@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextCursor the cursor of the next page, for cursor-paged lists
  * @param limit the limit, for offset-paged lists
  * @param offset the offset, for offset-paged lists
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PageMeta(@JsonProperty("page") @JsonAlias("current_page") @Nullable Integer page,

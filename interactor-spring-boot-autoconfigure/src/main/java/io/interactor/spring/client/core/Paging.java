@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
  * Lazy auto-paging: a page is fetched only when the consumer has taken every item of the previous one, and paging
  * stops on the last page (or the first empty one). The {@code int} variants walk page numbers; the generic ones take
  * a function deriving the next request from the last page, for cursor-paged lists.
+ *
+ * @since 0.1.0
  */
 public final class Paging {
 

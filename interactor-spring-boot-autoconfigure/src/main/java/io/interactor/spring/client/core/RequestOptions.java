@@ -12,6 +12,7 @@ import org.springframework.util.Assert;
  * @param idempotencyKey the {@code Idempotency-Key} to send; when {@code null}, creates the platform deduplicates
  * (assistant, room, message, workflow start, webhook) get a generated key, the same on every retry of the call
  * @param timeout the response timeout of each attempt, overriding {@code interactor.http.response-timeout}
+ * @since 0.1.0
  */
 public record RequestOptions(@Nullable String idempotencyKey, @Nullable Duration timeout) {
 

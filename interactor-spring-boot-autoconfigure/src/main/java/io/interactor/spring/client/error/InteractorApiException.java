@@ -13,6 +13,8 @@ import org.springframework.http.HttpHeaders;
  * and the raw body.
  * <p>
  * The exception message holds status, code, server message and request id, never the raw body or headers.
+ *
+ * @since 0.1.0
  */
 public class InteractorApiException extends InteractorException {
 

@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 401 Unauthorized, or the token endpoint refused the credentials (status 400 or 401 with codes such as {@code invalid_client} or {@code invalid_scope}).
+ *
+ * @since 0.1.0
  */
 public class InteractorAuthenticationException extends InteractorApiException {
 

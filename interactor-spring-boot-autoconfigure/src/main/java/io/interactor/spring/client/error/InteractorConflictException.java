@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 409 Conflict: a duplicate resource, a concurrent modification, or an {@code Idempotency-Key} reused with a different body.
+ *
+ * @since 0.1.0
  */
 public class InteractorConflictException extends InteractorApiException {
 

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * @param requestId request id from the body or the {@code X-Request-Id} header, if any
  * @param retryAfterSeconds {@code retry_after} from the body, if any
  * @param resource the rate-limited resource ({@code agents:messages}), if any
+ * @since 0.1.0
  */
 public record InteractorError(String code, @Nullable String message, @Nullable JsonNode details,
 		@Nullable String requestId, @Nullable Long retryAfterSeconds, @Nullable String resource) {

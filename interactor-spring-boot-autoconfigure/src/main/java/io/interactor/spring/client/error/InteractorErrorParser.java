@@ -20,6 +20,8 @@ import org.springframework.http.HttpHeaders;
  * <li>anything else, including non-JSON bodies from proxies: the code is derived from the status.</li>
  * </ul>
  * The request id falls back to the {@code X-Request-Id} header.
+ *
+ * @since 0.1.0
  */
 public final class InteractorErrorParser {
 

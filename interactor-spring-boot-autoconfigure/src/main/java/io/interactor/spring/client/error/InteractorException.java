@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Root of every exception the Interactor client throws. Unchecked, like Spring's own data-access and web-client
  * exceptions.
+ *
+ * @since 0.1.0
  */
 public class InteractorException extends RuntimeException {
 

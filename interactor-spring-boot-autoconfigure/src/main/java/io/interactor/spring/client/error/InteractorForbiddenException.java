@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 403 Forbidden: the token lacks a scope or the namespace forbids the operation.
+ *
+ * @since 0.1.0
  */
 public class InteractorForbiddenException extends InteractorApiException {
 

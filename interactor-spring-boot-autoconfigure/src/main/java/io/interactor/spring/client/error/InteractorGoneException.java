@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 410 Gone: the API version or endpoint has been sunset.
+ *
+ * @since 0.1.0
  */
 public class InteractorGoneException extends InteractorApiException {
 

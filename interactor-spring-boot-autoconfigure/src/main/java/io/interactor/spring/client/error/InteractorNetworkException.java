@@ -2,6 +2,8 @@ package io.interactor.spring.client.error;
 
 /**
  * No usable response was received (connection refused, reset, timed out), after the configured retries.
+ *
+ * @since 0.1.0
  */
 public class InteractorNetworkException extends InteractorException {
 

@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 404 Not Found.
+ *
+ * @since 0.1.0
  */
 public class InteractorNotFoundException extends InteractorApiException {
 

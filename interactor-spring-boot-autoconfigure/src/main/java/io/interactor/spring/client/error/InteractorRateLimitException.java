@@ -8,6 +8,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 429 Too Many Requests, thrown after the configured retries.
+ *
+ * @since 0.1.0
  */
 public class InteractorRateLimitException extends InteractorApiException {
 

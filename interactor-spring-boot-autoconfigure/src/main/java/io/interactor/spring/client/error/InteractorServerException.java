@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 5xx: the platform failed; thrown after the configured retries for 502, 503 and 504.
+ *
+ * @since 0.1.0
  */
 public class InteractorServerException extends InteractorApiException {
 

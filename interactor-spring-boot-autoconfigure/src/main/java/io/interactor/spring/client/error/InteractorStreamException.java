@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A server-sent event stream could not be kept open: every reconnect attempt failed (connection errors, retryable
  * statuses, missed heartbeats). The cause is the last failure.
+ *
+ * @since 0.1.0
  */
 public class InteractorStreamException extends InteractorException {
 

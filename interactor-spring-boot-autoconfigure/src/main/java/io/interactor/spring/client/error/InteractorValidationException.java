@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * 400 Bad Request or 422 Unprocessable Entity: the request was invalid; {@link #details()} says why.
+ *
+ * @since 0.1.0
  */
 public class InteractorValidationException extends InteractorApiException {
 

@@ -20,6 +20,8 @@ import org.springframework.util.Assert;
  * Arguments are validated here, before any I/O: the namespace must not be blank or contain control characters
  * (CR/LF would split the header), and path variables must be non-blank and not {@code .} or {@code ..} (they are
  * always sent encoded as single path segments, so no id can change the path).
+ *
+ * @since 0.1.0
  */
 public final class ApiRequest {
 

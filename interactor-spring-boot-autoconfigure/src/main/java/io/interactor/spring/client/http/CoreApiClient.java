@@ -43,6 +43,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Each call made with {@link #exchange} and the methods built on it is observed as {@code interactor.client.call}
  * ({@link CoreApiCallObservationContext}), the parent of the {@code WebClient}'s own observation and of every
  * attempt below it.
+ *
+ * @since 0.1.0
  */
 public final class CoreApiClient {
 

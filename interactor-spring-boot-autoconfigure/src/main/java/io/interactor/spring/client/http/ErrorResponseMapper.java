@@ -25,6 +25,8 @@ import org.springframework.web.reactive.function.client.support.ClientResponseWr
 
 /**
  * Maps an error response to the {@link InteractorApiException} subclass for its status.
+ *
+ * @since 0.1.0
  */
 public final class ErrorResponseMapper {
 

@@ -21,6 +21,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * headers are logged at WARN once per endpoint (method and path template, never ids), and the
  * {@code X-RateLimit-Limit/Remaining/Reset} values are kept in a {@link RateLimitStatus}. It never changes a
  * request or a response.
+ *
+ * @since 0.1.0
  */
 public final class PlatformSignalsFilter implements ExchangeFilterFunction {
 

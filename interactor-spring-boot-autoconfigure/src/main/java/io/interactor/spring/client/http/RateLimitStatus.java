@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The last {@code X-RateLimit-*} values the Core API sent, for metrics gauges and for slowing down before a 429.
  * Every value is {@code null} until a response carried it. Thread-safe: the values are replaced together, so a
  * reader sees limit, remaining and reset of the same response.
+ *
+ * @since 0.1.0
  */
 public final class RateLimitStatus {
 

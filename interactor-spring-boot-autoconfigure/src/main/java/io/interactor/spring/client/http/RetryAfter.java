@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * Names are case-sensitive, as HTTP-dates are; the day name is checked for form but, like most HTTP stacks, not
  * against the date. Delays longer than {@link #MAX_DELAY} are cut to it, so that a caller's arithmetic never
  * overflows; callers cap them far lower anyway.
+ *
+ * @since 0.1.0
  */
 public final class RetryAfter {
 

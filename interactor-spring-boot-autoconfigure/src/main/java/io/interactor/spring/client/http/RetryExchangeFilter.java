@@ -26,6 +26,8 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * <p>
  * When the retries are exhausted the last response is passed on (for error mapping), or the last I/O error is
  * raised. Waits run on the given {@link Scheduler}, so tests can use virtual time.
+ *
+ * @since 0.1.0
  */
 public final class RetryExchangeFilter implements ExchangeFilterFunction {
 

@@ -15,6 +15,7 @@ import org.springframework.util.Assert;
  * @param initialBackoff back-off before the first retry
  * @param maxBackoff upper bound of the back-off
  * @param maxRetryAfter upper bound of an honoured {@code Retry-After}
+ * @since 0.1.0
  */
 public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
 

@@ -9,6 +9,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 
 /**
  * Recognises I/O failures (no usable response) and turns them into {@link InteractorNetworkException}s.
+ *
+ * @since 0.1.0
  */
 public final class TransportErrors {
 

@@ -25,6 +25,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param metadata free-form metadata
  * @param createdAt when it was created
  * @param updatedAt when it was last updated
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

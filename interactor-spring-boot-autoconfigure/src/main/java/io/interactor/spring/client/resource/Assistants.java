@@ -11,6 +11,8 @@ import io.interactor.spring.client.http.ApiRequest;
 /**
  * Assistants ({@code /assistants}), blocking: the methods of {@link ReactiveAssistants}, documented there; the
  * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
+ *
+ * @since 0.1.0
  */
 public final class Assistants {
 

@@ -13,6 +13,7 @@ import org.springframework.util.Assert;
  * @param provider the provider the flow was started for
  * @param code the authorization code
  * @param state the state the callback received
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

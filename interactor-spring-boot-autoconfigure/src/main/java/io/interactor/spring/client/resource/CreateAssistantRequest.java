@@ -22,6 +22,7 @@ import org.springframework.util.Assert;
  * @param temperature the sampling temperature
  * @param maxTokens the maximum response length in tokens
  * @param metadata free-form metadata
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

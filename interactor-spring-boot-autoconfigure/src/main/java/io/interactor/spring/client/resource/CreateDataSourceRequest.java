@@ -18,6 +18,7 @@ import org.springframework.util.Assert;
  * @param config the configuration: a {@code Map}, a {@code JsonNode} or any serialisable value
  * @param semanticMappings what its fields mean
  * @param description a description
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,6 +14,7 @@ import org.springframework.util.Assert;
  *
  * @param assistantId the assistant to talk to (required)
  * @param metadata free-form metadata (up to 16 KB)
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

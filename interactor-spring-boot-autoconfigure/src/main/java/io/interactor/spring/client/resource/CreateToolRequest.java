@@ -15,6 +15,7 @@ import org.springframework.util.Assert;
  * @param parameters the JSON Schema of its arguments: a {@code Map}, a {@code JsonNode} or any serialisable value
  * @param callbackUrl where the platform calls it; {@code null} for client-executed tools
  * @param callbackSecret the secret signing the callbacks
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -23,6 +23,7 @@ import org.springframework.util.Assert;
  * @param description a description
  * @param headers extra headers to send with deliveries
  * @param metadata free-form metadata
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,6 +16,7 @@ import org.springframework.util.Assert;
  * @param description a description
  * @param states the states
  * @param initialState the name of the first state
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

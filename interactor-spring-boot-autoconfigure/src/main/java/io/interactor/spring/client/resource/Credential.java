@@ -28,6 +28,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param expiresAt when the provider token expires
  * @param lastRefreshedAt when it was last refreshed
  * @param message a message some endpoints return, e.g. "Refresh scheduled"
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param provider only credentials of this provider, e.g. {@code google}
  * @param status only credentials with this status
+ * @since 0.1.0
  */
 public record CredentialFilter(@Nullable String provider, @Nullable CredentialStatus status) {
 

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Status of a stored credential. A value the platform adds later reads as {@link #UNKNOWN} instead of failing the
  * whole response: the factory below is used whatever the application's mapper settings are.
+ *
+ * @since 0.1.0
  */
 public enum CredentialStatus {
 

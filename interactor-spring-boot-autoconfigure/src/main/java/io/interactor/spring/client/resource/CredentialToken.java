@@ -20,6 +20,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param refreshToken the refresh token, if the platform returns it
  * @param hasRefreshToken whether the platform holds a refresh token
  * @param scope the granted scope
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

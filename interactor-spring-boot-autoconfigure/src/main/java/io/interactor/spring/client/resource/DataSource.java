@@ -21,6 +21,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param status the connection status, where reported
  * @param createdAt when it was created
  * @param updatedAt when it was last updated
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
  * Filters of {@code GET /data-sources}; {@code null} fields are not sent.
  *
  * @param type only data sources of this type
+ * @since 0.1.0
  */
 public record DataSourceFilter(@Nullable String type) {
 

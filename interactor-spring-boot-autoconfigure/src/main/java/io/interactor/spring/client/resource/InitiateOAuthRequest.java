@@ -18,6 +18,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param redirectUri where the provider redirects after consent
  * @param successRedirectUrl where the user lands once the credential is stored
  * @param metadata free-form metadata stored with the credential
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

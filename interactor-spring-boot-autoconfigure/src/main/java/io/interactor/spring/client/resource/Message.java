@@ -19,6 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param toolCalls the tool calls the assistant made in it
  * @param metadata free-form metadata
  * @param createdAt when it was posted
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -14,6 +14,7 @@ import org.springframework.util.Assert;
  * @param order the order, {@code null} for the server's default
  * @param limit the page size for cursor paging
  * @param cursor the cursor of the page to fetch
+ * @since 0.1.0
  */
 public record MessageListParams(@Nullable Integer page, @Nullable Integer perPage, @Nullable MessageOrder order,
 		@Nullable Integer limit, @Nullable String cursor) {

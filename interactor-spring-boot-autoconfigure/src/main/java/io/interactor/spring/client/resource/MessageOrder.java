@@ -2,6 +2,8 @@ package io.interactor.spring.client.resource;
 
 /**
  * Order of a message list.
+ *
+ * @since 0.1.0
  */
 public enum MessageOrder {
 

@@ -5,6 +5,8 @@ import io.interactor.spring.client.core.RequestOptions;
 /**
  * OAuth connect flows ({@code /oauth}), blocking: the methods of {@link ReactiveOAuth}, documented there; the
  * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
+ *
+ * @since 0.1.0
  */
 public final class OAuth {
 

@@ -14,6 +14,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param state the OAuth state, to check on the callback
  * @param flowId the flow id ({@code flow_...}), for {@code oauth().status(...)}
  * @param expiresAt when the flow expires (15 minutes after start)
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * State of an OAuth connect flow. Unknown wire values read as {@link #UNKNOWN}.
+ *
+ * @since 0.1.0
  */
 public enum OAuthFlowState {
 

@@ -14,6 +14,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param state the state; {@link OAuthFlowState#FINISHED_OR_UNKNOWN} when the platform answered 404
  * @param credentialId the stored credential, once completed
  * @param error why it failed, as the platform sent it (a string or an object)
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

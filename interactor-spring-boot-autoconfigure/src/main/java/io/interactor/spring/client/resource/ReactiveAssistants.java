@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * Assistants ({@code /assistants}), reactive. Every method takes the namespace first; arguments are validated
  * when the method is called, before any request is made.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveAssistants {
 

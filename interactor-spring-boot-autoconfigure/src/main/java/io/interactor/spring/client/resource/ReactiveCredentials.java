@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Credentials ({@code /credentials}), reactive: the OAuth grants and API keys the platform stores per namespace.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveCredentials {
 

@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Data sources ({@code /data-sources}), reactive. Every method takes the namespace first; arguments are validated when
  * the method is called, before any request is made.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveDataSources {
 

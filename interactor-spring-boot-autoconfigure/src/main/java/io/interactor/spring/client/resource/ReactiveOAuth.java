@@ -9,6 +9,8 @@ import reactor.core.publisher.Mono;
 /**
  * OAuth connect flows ({@code /oauth}), reactive: start a flow, complete it with a code your callback received,
  * or poll its status.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveOAuth {
 

@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * Rooms ({@code /rooms}), reactive: conversations with an assistant, their messages, tool results and event
  * stream.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveRooms {
 

@@ -17,6 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * Workflow instances ({@code /workflow-instances}), reactive: start, inspect, feed input and events, cancel, talk
  * on the thread, and follow the event stream.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveWorkflowInstances {
 

@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Workflow definitions ({@code /workflows}), reactive. Every method takes the namespace first; arguments are validated
  * when the method is called, before any request is made.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveWorkflows {
 

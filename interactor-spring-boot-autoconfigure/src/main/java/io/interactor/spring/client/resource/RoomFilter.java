@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
  * Filters of {@code GET /rooms}; {@code null} fields are not sent.
  *
  * @param assistantId only rooms of this assistant
+ * @since 0.1.0
  */
 public record RoomFilter(@Nullable String assistantId) {
 

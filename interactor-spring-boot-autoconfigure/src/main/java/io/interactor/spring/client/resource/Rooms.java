@@ -13,6 +13,8 @@ import io.interactor.spring.client.stream.StreamSettings;
 /**
  * Rooms ({@code /rooms}), blocking: the methods of {@link ReactiveRooms}, documented there; the {@linkplain
  * io.interactor.spring.client.resource package documentation} says how a blocking method differs.
+ *
+ * @since 0.1.0
  */
 public final class Rooms {
 

@@ -12,6 +12,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param field the field (e.g. {@code orders.total})
  * @param description what it holds
  * @param type its type
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

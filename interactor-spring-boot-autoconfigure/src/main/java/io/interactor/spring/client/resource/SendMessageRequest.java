@@ -18,6 +18,7 @@ import org.springframework.util.Assert;
  * @param stream whether the reply should be streamed on the room's SSE stream
  * @param attachments attachment ids ({@code att_...})
  * @param metadata free-form metadata
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,6 +14,7 @@ import org.springframework.util.Assert;
  *
  * @param workflowId the workflow to start (required)
  * @param context the initial context: any JSON-serialisable value; an empty object is sent when {@code null}
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

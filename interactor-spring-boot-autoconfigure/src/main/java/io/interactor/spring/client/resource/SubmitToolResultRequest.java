@@ -12,6 +12,7 @@ import org.springframework.util.Assert;
  *
  * @param toolCallId the call being answered
  * @param result the result: any JSON-serialisable value (a map, a record, a {@code JsonNode}, a string)
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,6 +14,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param role {@code user}, {@code system} or {@code workflow}
  * @param content the text
  * @param createdAt when it was posted
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

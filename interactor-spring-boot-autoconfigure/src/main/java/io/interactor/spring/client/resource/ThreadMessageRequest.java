@@ -10,6 +10,7 @@ import org.springframework.util.Assert;
  * Body of {@code POST /workflow-instances/{id}/thread/messages}.
  *
  * @param content the text (required)
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

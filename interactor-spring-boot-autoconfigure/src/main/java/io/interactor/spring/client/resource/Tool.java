@@ -18,6 +18,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param callbackUrl where the platform calls it, if it is executed by callback
  * @param createdAt when it was created
  * @param updatedAt when it was last updated
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,6 +16,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param parameters the arguments, under the name some platform versions use
  * @param status {@code pending}, {@code completed} or {@code failed}
  * @param result the result, once there is one
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -14,6 +14,7 @@ import org.springframework.util.Assert;
  *
  * @param event the event name (required)
  * @param payload the payload: any JSON-serialisable value; an empty object is sent when {@code null}
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

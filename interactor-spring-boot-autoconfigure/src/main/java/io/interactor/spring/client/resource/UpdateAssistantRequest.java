@@ -20,6 +20,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param temperature a new sampling temperature
  * @param maxTokens a new maximum response length
  * @param metadata new metadata
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -14,6 +14,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param config a new configuration
  * @param semanticMappings new semantic mappings (replacing the old)
  * @param description a new description
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,6 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param parameters a new JSON Schema of the arguments
  * @param callbackUrl a new callback URL
  * @param callbackSecret a new callback secret
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

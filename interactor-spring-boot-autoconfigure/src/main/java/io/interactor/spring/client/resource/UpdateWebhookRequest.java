@@ -20,6 +20,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param description a new description
  * @param headers new extra headers
  * @param metadata new metadata
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -29,6 +29,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param lastDeliveryStatus the status of the last delivery
  * @param createdAt when it was created
  * @param updatedAt when it was last updated
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -11,6 +11,8 @@ import io.interactor.spring.client.http.ApiRequest;
 /**
  * Webhook subscriptions ({@code /webhooks}), blocking: the methods of {@link ReactiveWebhooks}, documented there; the
  * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
+ *
+ * @since 0.1.0
  */
 public final class Webhooks {
 

@@ -20,6 +20,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param versionId the version id ({@code v_...}), where reported
  * @param createdAt when it was created
  * @param updatedAt when it was last updated
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

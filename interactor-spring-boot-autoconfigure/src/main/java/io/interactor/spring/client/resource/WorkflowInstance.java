@@ -27,6 +27,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param createdAt when it started
  * @param updatedAt when it last changed
  * @param cancelledAt when it was cancelled
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

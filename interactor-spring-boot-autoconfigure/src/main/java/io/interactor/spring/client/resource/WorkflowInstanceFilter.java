@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param workflowId only instances of this workflow
  * @param status only instances with this status
+ * @since 0.1.0
  */
 public record WorkflowInstanceFilter(@Nullable String workflowId, @Nullable WorkflowInstanceStatus status) {
 

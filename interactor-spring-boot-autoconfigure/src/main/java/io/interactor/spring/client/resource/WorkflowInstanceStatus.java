@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Status of a workflow instance. A value the platform adds later reads as {@link #UNKNOWN}.
+ *
+ * @since 0.1.0
  */
 public enum WorkflowInstanceStatus {
 

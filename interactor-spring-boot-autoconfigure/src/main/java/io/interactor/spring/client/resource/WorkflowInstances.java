@@ -14,6 +14,8 @@ import io.interactor.spring.client.stream.StreamSettings;
  * Workflow instances ({@code /workflow-instances}), blocking: the methods of {@link ReactiveWorkflowInstances},
  * documented there; the {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking
  * method differs.
+ *
+ * @since 0.1.0
  */
 public final class WorkflowInstances {
 

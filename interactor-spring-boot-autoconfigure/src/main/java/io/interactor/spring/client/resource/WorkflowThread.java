@@ -15,6 +15,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param instanceId the instance
  * @param messages the messages, oldest first
  * @param createdAt when it was created
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)

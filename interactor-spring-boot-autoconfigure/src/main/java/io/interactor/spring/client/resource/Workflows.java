@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Workflow definitions ({@code /workflows}), blocking: the methods of {@link ReactiveWorkflows}, documented there; the
  * {@linkplain io.interactor.spring.client.resource package documentation} says how a blocking method differs.
+ *
+ * @since 0.1.0
  */
 public final class Workflows {
 

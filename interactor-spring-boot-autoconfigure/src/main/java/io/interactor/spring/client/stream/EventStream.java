@@ -23,6 +23,8 @@ import reactor.core.publisher.Flux;
  *     }
  * }
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class EventStream implements Iterator<StreamEvent>, AutoCloseable {
 

@@ -49,6 +49,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * Each connection attempt is observed as {@code interactor.client.stream} ({@link EventStreamObservationContext}):
  * started when connecting, signalled {@link EventStreamObservationContext#OPENED} when the server accepted it, and
  * stopped with the reason it ended.
+ *
+ * @since 0.1.0
  */
 public final class EventStreamConnector {
 

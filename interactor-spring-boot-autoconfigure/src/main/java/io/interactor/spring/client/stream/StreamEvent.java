@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param type {@code data.type} when the data is an object with a string {@code type}, else the event name
  * @param data the data, parsed as JSON; a JSON string when it is not JSON, a missing node when empty
  * @param receivedAt when this client received it
+ * @since 0.1.0
  */
 public record StreamEvent(String event, @Nullable String id, String type, JsonNode data, Instant receivedAt) {
 

@@ -3,6 +3,8 @@ package io.interactor.spring.client.stream;
 /**
  * Event types of the stream vocabularies the platform documents, for comparisons with
  * {@link StreamEvent#type()}. The platform may send others; they are passed on too.
+ *
+ * @since 0.1.0
  */
 public final class StreamEventTypes {
 

@@ -18,6 +18,7 @@ import org.springframework.util.Assert;
  * @param heartbeatTimeout silence (no event, no comment) after which the connection is considered dead and
  * re-opened; the platform sends a heartbeat every 30 s
  * @param scheduler where back-off waits and the watchdog run; tests may pass a virtual-time scheduler
+ * @since 0.1.0
  */
 public record StreamSettings(Duration initialBackoff, Duration maxBackoff, int maxAttempts, double jitter,
 		Duration heartbeatTimeout, Scheduler scheduler) {

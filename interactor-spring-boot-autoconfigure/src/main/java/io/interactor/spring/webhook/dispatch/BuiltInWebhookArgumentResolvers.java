@@ -16,6 +16,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * The resolvers for the parameter types documented on {@link io.interactor.spring.webhook.InteractorWebhook}.
+ *
+ * @since 0.1.0
  */
 public final class BuiltInWebhookArgumentResolvers {
 

@@ -38,6 +38,8 @@ import org.springframework.util.Assert;
  * method and with {@link MissingWebhookSecretException} when handlers exist but no secret is configured.
  * <p>
  * Order of handlers: {@code @Order} on the method, else on the bean class, else {@link Ordered#LOWEST_PRECEDENCE}.
+ *
+ * @since 0.1.0
  */
 public class InteractorWebhookAnnotationBeanPostProcessor
 		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {

@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
  * Thrown at startup for an {@link io.interactor.spring.webhook.InteractorWebhook} method that cannot be used: a
  * parameter no resolver supports, an unsupported return type, no event types, or a method a proxy cannot invoke. The
  * message names the bean and the method.
+ *
+ * @since 0.1.0
  */
 public class InvalidWebhookHandlerException extends IllegalStateException {
 

@@ -7,6 +7,8 @@ import org.springframework.core.MethodParameter;
 /**
  * Thrown at startup for an {@link io.interactor.spring.webhook.InteractorWebhook} method with a parameter that no
  * {@link WebhookArgumentResolver} supports. The message names the bean, the method and the parameter.
+ *
+ * @since 0.1.0
  */
 public class UnresolvableWebhookParameterException extends InvalidWebhookHandlerException {
 

@@ -14,6 +14,8 @@ import org.springframework.core.MethodParameter;
  * {@link #supportsParameter} is called once per parameter at startup; {@link #resolveArgument} for every delivery,
  * before the delivery's idempotency key is claimed. An exception thrown while resolving makes the delivery fail with
  * 400 ({@code invalid_payload}) and no handler runs.
+ *
+ * @since 0.1.0
  */
 public interface WebhookArgumentResolver {
 

@@ -14,6 +14,8 @@ import java.util.Arrays;
  * overflowed and otherwise trusts the bytes as they are.
  * <p>
  * Not thread-safe: one reader fills a body, then passes it on.
+ *
+ * @since 0.1.0
  */
 public final class WebhookBody {
 

@@ -36,6 +36,8 @@ import org.springframework.util.Assert;
  * one place where outcomes are reported: metrics and the {@link WebhookOutcomeCounts} are recorded from it. Its
  * parent is the registry's current observation (e.g. the HTTP server request), and it is current while the handlers
  * run, so the Interactor client calls they make become its children.
+ *
+ * @since 0.1.0
  */
 public class WebhookDispatcher {
 

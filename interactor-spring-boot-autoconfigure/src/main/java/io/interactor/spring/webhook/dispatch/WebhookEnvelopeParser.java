@@ -17,6 +17,8 @@ import org.springframework.util.StringUtils;
 /**
  * Reads the webhook envelope from a verified body, accepting each of the field names the platform's documents use
  * for it (e.g. the event type in {@code type}, {@code event} or {@code event_type}); unknown fields are ignored.
+ *
+ * @since 0.1.0
  */
 public final class WebhookEnvelopeParser {
 

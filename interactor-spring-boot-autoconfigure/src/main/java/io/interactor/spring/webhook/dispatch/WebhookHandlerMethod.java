@@ -21,6 +21,8 @@ import org.springframework.util.ReflectionUtils;
 /**
  * One {@link io.interactor.spring.webhook.InteractorWebhook} method bound to its bean, with the resolver of each
  * parameter chosen at startup.
+ *
+ * @since 0.1.0
  */
 public final class WebhookHandlerMethod {
 

@@ -20,6 +20,8 @@ import io.interactor.spring.webhook.InteractorEvents;
  * wildcard registrations in order. The wildcard handlers matching any other event type are looked up once and
  * remembered for at most {@value #MAX_LEARNED_EVENT_TYPES} such types (event types come from senders, so the set
  * they are drawn from is not ours to trust); beyond that, the few wildcard handlers are filtered per delivery.
+ *
+ * @since 0.1.0
  */
 public class WebhookHandlerRegistry {
 

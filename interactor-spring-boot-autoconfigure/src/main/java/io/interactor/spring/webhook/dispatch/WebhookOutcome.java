@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status
  * @param body the JSON body
  * @param retryAfterSeconds the {@code Retry-After} value, {@code null} when not applicable
+ * @since 0.1.0
  */
 public record WebhookOutcome(Result result, int status, String body, @Nullable Long retryAfterSeconds) {
 

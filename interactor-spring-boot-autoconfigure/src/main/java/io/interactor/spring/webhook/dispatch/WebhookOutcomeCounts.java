@@ -15,6 +15,8 @@ import io.micrometer.observation.ObservationHandler;
  * {@code interactor.webhook.delivery} observations of the registry it is registered with (the same event the metrics
  * are recorded from). Thread-safe; recording is a single uncontended add, so it costs nothing measurable per
  * delivery.
+ *
+ * @since 0.1.0
  */
 public final class WebhookOutcomeCounts implements ObservationHandler<WebhookDeliveryObservationContext> {
 

@@ -2,6 +2,8 @@ package io.interactor.spring.webhook.idempotency;
 
 /**
  * Result of {@link WebhookIdempotencyStore#claim(String, String)}.
+ *
+ * @since 0.1.0
  */
 public enum ClaimResult {
 

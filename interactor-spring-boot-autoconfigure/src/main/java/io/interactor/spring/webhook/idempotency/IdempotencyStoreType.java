@@ -2,6 +2,8 @@ package io.interactor.spring.webhook.idempotency;
 
 /**
  * The built-in webhook idempotency stores selectable by property.
+ *
+ * @since 0.1.0
  */
 public enum IdempotencyStoreType {
 

@@ -16,6 +16,8 @@ import org.springframework.util.Assert;
  * balancer would each process a delivery once; use the Redis store ({@code interactor.webhook.idempotency.store=redis})
  * for more than one instance. The state is also lost on restart. At most {@code maxEntries} keys are kept; the oldest
  * are evicted first. Claims lapse after the processing timeout, completed keys after the time-to-live.
+ *
+ * @since 0.1.0
  */
 public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotencyStore {
 

@@ -14,6 +14,8 @@ import org.springframework.util.Assert;
  * {@code SET <prefix><key> done PX <ttl>}; a failed delivery is released with a {@code DEL} that a Lua script runs
  * only while the key still holds the caller's claim. Any Redis failure surfaces as {@link IdempotencyStoreException}
  * (the endpoint answers 503 and processes nothing).
+ *
+ * @since 0.1.0
  */
 public final class RedisWebhookIdempotencyStore implements WebhookIdempotencyStore {
 

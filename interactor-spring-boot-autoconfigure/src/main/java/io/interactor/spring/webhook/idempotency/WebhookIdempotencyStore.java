@@ -8,6 +8,8 @@ package io.interactor.spring.webhook.idempotency;
  * does not block a key forever. Each claim carries the caller's claim id, so that a delivery whose claim lapsed (its
  * handler ran longer than the timeout) cannot release the claim another delivery has taken since. Storage failures
  * are reported as {@link IdempotencyStoreException}.
+ *
+ * @since 0.1.0
  */
 public interface WebhookIdempotencyStore {
 

@@ -2,6 +2,8 @@ package io.interactor.spring.webhook.signature;
 
 /**
  * Which bytes a webhook signature is computed over.
+ *
+ * @since 0.1.0
  */
 public enum SignatureScheme {
 

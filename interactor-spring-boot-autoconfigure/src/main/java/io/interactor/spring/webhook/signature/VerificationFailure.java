@@ -3,6 +3,8 @@ package io.interactor.spring.webhook.signature;
 /**
  * Why a webhook delivery failed verification. The {@link #errorCode() error code} is what the endpoint returns;
  * it never reveals which secret or scheme was tried.
+ *
+ * @since 0.1.0
  */
 public enum VerificationFailure {
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param matchedScheme the scheme that matched ({@link SignatureScheme#TIMESTAMPED} or {@link SignatureScheme#BODY}),
  * {@code null} on failure
  * @param secretIndex index of the matching secret: 0 for the current secret, 1.. for previous secrets, -1 on failure
+ * @since 0.1.0
  */
 public record VerificationResult(@Nullable VerificationFailure failure, @Nullable SignatureScheme matchedScheme,
 		int secretIndex) {

@@ -27,6 +27,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * the dispatcher, which holds it to the dispatcher's cap (a larger declared {@code Content-Length} is refused before
  * reading, a longer stream is cancelled as soon as it exceeds the cap), and runs the blocking dispatcher on a
  * scheduler off the event loop ({@link Schedulers#boundedElastic()} by default). The route only matches while handlers are registered.
+ *
+ * @since 0.1.0
  */
 public final class WebhookReactiveEndpoint {
 

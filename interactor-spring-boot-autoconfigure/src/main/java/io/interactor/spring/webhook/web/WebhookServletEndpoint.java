@@ -21,6 +21,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * dispatcher, which holds it to the dispatcher's cap (a larger declared {@code Content-Length} is refused before
  * reading, a longer stream is read no further than one byte past the cap), and maps the {@link WebhookOutcome} to
  * the response. The route only matches while handlers are registered.
+ *
+ * @since 0.1.0
  */
 public final class WebhookServletEndpoint {
 
