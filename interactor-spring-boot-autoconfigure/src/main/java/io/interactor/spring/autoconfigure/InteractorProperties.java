@@ -499,7 +499,9 @@ public class InteractorProperties {
 		private Duration tolerance = Duration.ofMinutes(5);
 
 		/**
-		 * Which bytes the signature covers: 'auto' accepts 'timestamped' then 'body'.
+		 * Which bytes the signature covers: 'auto' accepts 'timestamped' then 'body'. A body-only signature does not
+		 * cover the timestamp header, so it is accepted only with a timestamp in the envelope that is no older than
+		 * the idempotency TTL less the tolerance (older replays could no longer be recognised as duplicates).
 		 */
 		private SignatureScheme signatureScheme = SignatureScheme.AUTO;
 

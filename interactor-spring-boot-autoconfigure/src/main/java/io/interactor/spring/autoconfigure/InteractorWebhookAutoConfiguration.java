@@ -12,6 +12,7 @@ import io.interactor.spring.webhook.dispatch.WebhookOutcomeCounts;
 import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.RedisWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
+import io.interactor.spring.webhook.signature.EnvelopeTimestampPolicy;
 import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import io.interactor.spring.webhook.web.WebhookReactiveEndpoint;
@@ -106,9 +107,12 @@ public final class InteractorWebhookAutoConfiguration {
 		Duration processingTimeout = webhook.getIdempotency().getProcessingTimeout();
 		Duration retryAfter = (processingTimeout.compareTo(Duration.ofSeconds(30)) < 0) ? processingTimeout
 				: Duration.ofSeconds(30);
-		return new WebhookDispatcher(verifier, idempotencyStore, registry,
+		WebhookDispatcher dispatcher = new WebhookDispatcher(verifier, idempotencyStore, registry,
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), webhook.getMaxPayloadSize().toBytes(),
 				retryAfter, InteractorObservationRegistries.resolve(observationRegistry, observationHandlers));
+		dispatcher.setEnvelopeTimestampPolicy(
+				new EnvelopeTimestampPolicy(webhook.getIdempotency().getTtl(), webhook.getTolerance()));
+		return dispatcher;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -83,7 +83,7 @@ public final class WebhookEvent<T> {
 
 	/**
 	 * When the event happened ({@code timestamp} or {@code created_at} of the envelope).
-	 * @return the instant, or {@code null} when absent or not ISO-8601
+	 * @return the instant, or {@code null} when absent or neither Unix seconds, Unix milliseconds nor ISO-8601
 	 */
 	public @Nullable Instant timestamp() {
 		return this.timestamp;

@@ -3,6 +3,7 @@ package io.interactor.spring.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,11 +68,15 @@ class InteractorWebhookUserBeansTests {
 			Handler handler = context.getBean(Handler.class);
 			HttpHeaders withToken = new HttpHeaders();
 			withToken.set(TokenVerifier.HEADER, TokenVerifier.TOKEN);
-			assertThat(deliver(context, withToken, Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED)).result())
-				.isEqualTo(Result.PROCESSED);
+			String recent = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED, "evt_token", "{}",
+					Deliveries.iso(Instant.now()));
+			assertThat(deliver(context, withToken, recent).result()).isEqualTo(Result.PROCESSED);
 			String signedBody = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED);
 			assertThat(deliver(context, Deliveries.sign(signedBody), signedBody).status()).isEqualTo(401);
-			assertThat(verifier.calls).hasValue(2);
+			// Its token covers no timestamp (it reports the body scheme), so the envelope must be recent too.
+			String old = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED);
+			assertThat(deliver(context, withToken, old).result()).isEqualTo(Result.INVALID_TIMESTAMP);
+			assertThat(verifier.calls).hasValue(3);
 			assertThat(handler.calls).hasValue(1);
 		});
 	}

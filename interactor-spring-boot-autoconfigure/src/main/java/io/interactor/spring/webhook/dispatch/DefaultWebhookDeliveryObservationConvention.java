@@ -72,7 +72,7 @@ public class DefaultWebhookDeliveryObservationConvention implements WebhookDeliv
 	 * @param result the result
 	 * @return {@code processed}, {@code ignored}, {@code duplicate}, {@code in_progress},
 	 * {@code invalid_signature}, {@code invalid_timestamp}, {@code invalid_payload}, {@code too_large},
-	 * {@code failed} or {@code store_unavailable}
+	 * {@code failed}, {@code store_unavailable} or {@code error}
 	 */
 	public static String status(Result result) {
 		return switch (result) {
@@ -86,6 +86,7 @@ public class DefaultWebhookDeliveryObservationConvention implements WebhookDeliv
 			case PAYLOAD_TOO_LARGE -> "too_large";
 			case HANDLER_FAILED -> "failed";
 			case STORE_UNAVAILABLE -> "store_unavailable";
+			case INTERNAL_ERROR -> "error";
 		};
 	}
 

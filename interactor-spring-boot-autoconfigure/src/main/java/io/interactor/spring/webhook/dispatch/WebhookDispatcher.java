@@ -1,15 +1,21 @@
 package io.interactor.spring.webhook.dispatch;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import io.interactor.spring.webhook.WebhookEvent;
+import io.interactor.spring.webhook.dispatch.WebhookEnvelopeParser.Envelope;
 import io.interactor.spring.webhook.dispatch.WebhookEnvelopeParser.InvalidEnvelopeException;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
+import io.interactor.spring.webhook.dispatch.WebhookRejectionLog.Reason;
 import io.interactor.spring.webhook.idempotency.ClaimResult;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
+import io.interactor.spring.webhook.signature.EnvelopeTimestampPolicy;
+import io.interactor.spring.webhook.signature.SignatureScheme;
+import io.interactor.spring.webhook.signature.VerificationFailure;
 import io.interactor.spring.webhook.signature.VerificationResult;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import io.micrometer.observation.Observation;
@@ -25,12 +31,18 @@ import org.springframework.util.Assert;
 
 /**
  * The webhook pipeline shared by the servlet and reactive endpoints: size cap (413) →
- * timestamp and signature on the raw bytes (401) → envelope (400) → arguments of the matching handlers (400) → atomic
+ * timestamp and signature on the raw bytes (401) → envelope (400) → for a body-only signature, the envelope's own
+ * timestamp (401, see {@link EnvelopeTimestampPolicy}) → arguments of the matching handlers (400) → atomic
  * claim of the idempotency key (duplicate: 200, in progress: 503 + {@code Retry-After}, store down: 503) → every
  * matching handler in order → complete the claim, or release it when a handler threw (500).
  * <p>
  * {@link #dispatch} blocks while the handlers run: reactive callers must call it off the event loop. Nothing of the
  * payload, the secret or the signature is logged or returned.
+ * <p>
+ * Rejected deliveries (413, 401, 400) are logged at WARN with their reason, at most one line per reason and minute;
+ * the next line of a reason counts the deliveries rejected for it in between. An unexpected failure of the pipeline
+ * itself (for example a custom verifier that throws) is logged at ERROR and answered 500
+ * ({@link Result#INTERNAL_ERROR}), so that every delivery ends with a {@link WebhookOutcome}.
  * <p>
  * Each delivery is observed as {@code interactor.webhook.delivery} ({@link WebhookDeliveryObservationContext}), the
  * one place where outcomes are reported: metrics and the {@link WebhookOutcomeCounts} are recorded from it. Its
@@ -45,6 +57,10 @@ public class WebhookDispatcher {
 
 	private static final WebhookDeliveryObservationConvention DEFAULT_CONVENTION = //
 			new DefaultWebhookDeliveryObservationConvention();
+
+	private static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofDays(7);
+
+	private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
 	private final WebhookSignatureVerifier verifier;
 
@@ -61,6 +77,13 @@ public class WebhookDispatcher {
 	private final ObservationRegistry observationRegistry;
 
 	private volatile @Nullable WebhookDeliveryObservationConvention observationConvention;
+
+	private volatile EnvelopeTimestampPolicy envelopeTimestampPolicy = new EnvelopeTimestampPolicy(
+			DEFAULT_IDEMPOTENCY_TTL, DEFAULT_TOLERANCE);
+
+	private volatile Clock clock = Clock.systemUTC();
+
+	private volatile WebhookRejectionLog rejectionLog = new WebhookRejectionLog(logger, Clock.systemUTC());
 
 	/**
 	 * Create a dispatcher that observes nothing.
@@ -108,6 +131,29 @@ public class WebhookDispatcher {
 	 */
 	public void setObservationConvention(@Nullable WebhookDeliveryObservationConvention observationConvention) {
 		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Set the rule that the envelope of a delivery signed over its body alone must meet; set it before first use.
+	 * It must match the idempotency store: its TTL is how long the store remembers processed deliveries.
+	 * @param envelopeTimestampPolicy the policy; by default one for a 7-day TTL and a 5-minute tolerance
+	 * @since 0.1.0
+	 */
+	public void setEnvelopeTimestampPolicy(EnvelopeTimestampPolicy envelopeTimestampPolicy) {
+		Assert.notNull(envelopeTimestampPolicy, "'envelopeTimestampPolicy' must not be null");
+		this.envelopeTimestampPolicy = envelopeTimestampPolicy;
+	}
+
+	/**
+	 * Set the clock that envelope timestamps are checked against and that spaces the rejection log lines; set it
+	 * before first use.
+	 * @param clock the clock; {@link Clock#systemUTC()} by default
+	 * @since 0.1.0
+	 */
+	public void setClock(Clock clock) {
+		Assert.notNull(clock, "'clock' must not be null");
+		this.clock = clock;
+		this.rejectionLog = new WebhookRejectionLog(logger, clock);
 	}
 
 	/**
@@ -165,8 +211,12 @@ public class WebhookDispatcher {
 			return outcome;
 		}
 		catch (RuntimeException ex) {
+			// Answered rather than thrown: the delivery is counted, and the sender gets a 500 it retries, not
+			// whatever the web stack makes of an exception (a redirect to an error page the sender cannot reach).
 			observation.error(ex);
-			throw ex;
+			logger.error("Webhook delivery failed unexpectedly, answered 500", ex);
+			delivery.setResult(Result.INTERNAL_ERROR);
+			return WebhookOutcome.of(Result.INTERNAL_ERROR);
 		}
 		finally {
 			// Observers must not change the answer: the delivery is answered whatever happens to them.
@@ -182,23 +232,31 @@ public class WebhookDispatcher {
 	private WebhookOutcome process(HttpHeaders headers, WebhookBody collected,
 			WebhookDeliveryObservationContext delivery, Observation observation) {
 		if (collected.isTooLarge()) {
-			return WebhookOutcome.of(Result.PAYLOAD_TOO_LARGE);
+			return reject(Result.PAYLOAD_TOO_LARGE, Reason.PAYLOAD_TOO_LARGE, this.maxPayloadBytes + " bytes");
 		}
 		byte[] body = collected.toByteArray();
 		VerificationResult verification = this.verifier.verify(headers, body);
-		if (!verification.isValid()) {
-			logger.debug("Rejected webhook delivery: " + verification.failure());
-			return WebhookOutcome.of("invalid_timestamp".equals(verification.failure().errorCode())
-					? Result.INVALID_TIMESTAMP : Result.INVALID_SIGNATURE);
+		VerificationFailure failure = verification.failure();
+		if (failure != null) {
+			return rejectUnverified(failure);
 		}
-		WebhookEvent<JsonNode> event;
+		Envelope envelope;
 		try {
-			event = this.parser.parse(headers, body);
+			envelope = this.parser.read(headers, body);
 		}
 		catch (InvalidEnvelopeException ex) {
-			logger.debug("Rejected webhook delivery: " + ex.getMessage());
-			return WebhookOutcome.of(ex.isInvalidJson() ? Result.INVALID_JSON : Result.INVALID_ENVELOPE);
+			return ex.isInvalidJson() ? reject(Result.INVALID_JSON, Reason.INVALID_JSON, null)
+					: reject(Result.INVALID_ENVELOPE, Reason.INVALID_ENVELOPE, null);
 		}
+		if (verification.matchedScheme() == SignatureScheme.BODY) {
+			// The signature does not cover the timestamp header: the signed envelope's own timestamp has to show
+			// that the idempotency store would still recognise this delivery if it were a replay.
+			VerificationFailure stale = this.envelopeTimestampPolicy.check(envelope.timestamp(), this.clock.instant());
+			if (stale != null) {
+				return rejectUnverified(stale);
+			}
+		}
+		WebhookEvent<JsonNode> event = envelope.event();
 		delivery.setEventType(event.type());
 		delivery.setNamespace(event.namespace());
 		if (logger.isDebugEnabled()) {
@@ -216,9 +274,8 @@ public class WebhookDispatcher {
 				arguments.add(handler.resolveArguments(event));
 			}
 			catch (Exception ex) {
-				logger.warn("Could not resolve the arguments of " + handler + " for " + event + ": "
-						+ ex.getClass().getName());
-				return WebhookOutcome.of(Result.INVALID_PAYLOAD);
+				return reject(Result.INVALID_PAYLOAD, Reason.INVALID_PAYLOAD,
+						handler + ", " + ex.getClass().getName());
 			}
 		}
 		String key = event.idempotencyKey();
@@ -261,6 +318,18 @@ public class WebhookDispatcher {
 					+ " may be processed again (" + ex.getMessage() + ")");
 		}
 		return WebhookOutcome.of(Result.PROCESSED);
+	}
+
+	private WebhookOutcome rejectUnverified(VerificationFailure failure) {
+		Result result = "invalid_timestamp".equals(failure.errorCode()) ? Result.INVALID_TIMESTAMP
+				: Result.INVALID_SIGNATURE;
+		return reject(result, Reason.of(failure), null);
+	}
+
+	private WebhookOutcome reject(Result result, Reason reason, @Nullable String detail) {
+		WebhookOutcome outcome = WebhookOutcome.of(result);
+		this.rejectionLog.rejected(reason, outcome.status(), detail);
+		return outcome;
 	}
 
 	private void release(String key, String claimId, WebhookEvent<?> event) {

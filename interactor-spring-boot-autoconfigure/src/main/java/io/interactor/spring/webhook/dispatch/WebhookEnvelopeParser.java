@@ -1,10 +1,9 @@
 package io.interactor.spring.webhook.dispatch;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import io.interactor.spring.webhook.WebhookEvent;
+import io.interactor.spring.webhook.signature.WebhookTimestamps;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +15,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Reads the webhook envelope from a verified body, accepting each of the field names the platform's documents use
- * for it (e.g. the event type in {@code type}, {@code event} or {@code event_type}); unknown fields are ignored.
+ * for it (e.g. the event type in {@code type}, {@code event} or {@code event_type}); unknown fields are ignored. The
+ * event's timestamp ({@code timestamp}, else {@code created_at}) may be Unix seconds, Unix milliseconds or ISO-8601,
+ * like the timestamp header.
  *
  * @since 0.1.0
  */
@@ -40,6 +41,17 @@ public final class WebhookEnvelopeParser {
 	 * @throws InvalidEnvelopeException if the body is not a JSON object or lacks a type or an idempotency key
 	 */
 	public WebhookEvent<JsonNode> parse(HttpHeaders headers, byte[] body) {
+		return read(headers, body).event();
+	}
+
+	/**
+	 * Parse a body, keeping the envelope's timestamp as written.
+	 * @param headers the request headers
+	 * @param body the raw body
+	 * @return the envelope
+	 * @throws InvalidEnvelopeException if the body is not a JSON object or lacks a type or an idempotency key
+	 */
+	Envelope read(HttpHeaders headers, byte[] body) {
 		JsonNode root;
 		try {
 			root = this.jsonMapper.readTree(body);
@@ -61,9 +73,12 @@ public final class WebhookEnvelopeParser {
 		}
 		String namespace = firstText(text(root, "namespace"), text(data, "namespace"), text(data, "external_user_id"),
 				text(data, "user_ref"));
-		Instant timestamp = instant(firstText(text(root, "timestamp"), text(root, "created_at")));
+		String timestamp = firstText(text(root, "timestamp"), text(root, "created_at"));
+		Instant createdAt = (timestamp != null) ? WebhookTimestamps.parse(timestamp) : null;
 		JsonNode dataNode = data.isMissingNode() ? MissingNode.getInstance() : data;
-		return new WebhookEvent<>(id, type, timestamp, idempotencyKey, namespace, dataNode, dataNode, body, headers);
+		return new Envelope(
+				new WebhookEvent<>(id, type, createdAt, idempotencyKey, namespace, dataNode, dataNode, body, headers),
+				timestamp);
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {
@@ -84,16 +99,13 @@ public final class WebhookEnvelopeParser {
 		return null;
 	}
 
-	private static @Nullable Instant instant(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+	/**
+	 * A parsed envelope.
+	 * @param event the event, with {@code data} as JSON
+	 * @param timestamp the envelope's {@code timestamp} (else {@code created_at}) as written, {@code null} when absent
+	 */
+	record Envelope(WebhookEvent<JsonNode> event, @Nullable String timestamp) {
+
 	}
 
 	/**

@@ -51,7 +51,13 @@ public record WebhookOutcome(Result result, int status, String body, @Nullable L
 		HANDLER_FAILED(500, "{\"error\":\"handler_failed\"}"),
 
 		/** The idempotency store is unreachable: nothing was processed (fail closed). */
-		STORE_UNAVAILABLE(503, "{\"error\":\"idempotency_store_unavailable\"}");
+		STORE_UNAVAILABLE(503, "{\"error\":\"idempotency_store_unavailable\"}"),
+
+		/**
+		 * The pipeline itself failed unexpectedly, e.g. a custom verifier or store threw where it must not; the
+		 * sender retries.
+		 */
+		INTERNAL_ERROR(500, "{\"error\":\"internal_error\"}");
 
 		private final int status;
 

@@ -7,8 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,6 +32,10 @@ import org.springframework.util.StringUtils;
  * rawBody} or the raw body alone. Secrets are tried in order (the current one first, then previous ones) and compared
  * in constant time.
  * <p>
+ * A body-only signature does not cover the timestamp header, so a valid result for it is not yet a fresh delivery:
+ * the result names {@link SignatureScheme#BODY} as the matched scheme, and the dispatcher then holds the envelope's
+ * own timestamp to the {@link EnvelopeTimestampPolicy}.
+ * <p>
  * Verification never throws for malformed input; it returns a {@link VerificationResult}. Neither the secrets nor the
  * signature ever appear in a result or log message. Instances are immutable and thread-safe.
  *
@@ -42,8 +44,6 @@ import org.springframework.util.StringUtils;
 public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerifier {
 
 	private static final String PREFIX = "sha256=";
-
-	private static final long MILLIS_THRESHOLD = 1_000_000_000_000L;
 
 	private final List<byte[]> secrets;
 
@@ -132,7 +132,7 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 	}
 
 	private @Nullable VerificationFailure checkTimestamp(String value) {
-		Instant signedAt = parseTimestamp(value);
+		Instant signedAt = WebhookTimestamps.parse(value);
 		if (signedAt == null) {
 			return VerificationFailure.MALFORMED_TIMESTAMP;
 		}
@@ -144,31 +144,6 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 			return VerificationFailure.FUTURE_TIMESTAMP;
 		}
 		return null;
-	}
-
-	/**
-	 * Parse a timestamp header value: epoch seconds, epoch milliseconds (above 10<sup>12</sup>) or ISO-8601.
-	 * @param value the header value
-	 * @return the instant, or {@code null} when the value is not a timestamp
-	 */
-	static @Nullable Instant parseTimestamp(String value) {
-		String trimmed = value.trim();
-		if (trimmed.isEmpty()) {
-			return null;
-		}
-		if (trimmed.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			if (trimmed.length() > 18) {
-				return null;
-			}
-			long number = Long.parseLong(trimmed);
-			return (number > MILLIS_THRESHOLD) ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number);
-		}
-		try {
-			return OffsetDateTime.parse(trimmed).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	private static byte @Nullable [] decodeSignature(String header) {

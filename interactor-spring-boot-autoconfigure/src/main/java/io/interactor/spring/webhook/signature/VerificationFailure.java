@@ -33,7 +33,31 @@ public enum VerificationFailure {
 	STALE_TIMESTAMP("invalid_timestamp"),
 
 	/** The timestamp is further in the future than the tolerance allows. */
-	FUTURE_TIMESTAMP("invalid_timestamp");
+	FUTURE_TIMESTAMP("invalid_timestamp"),
+
+	/**
+	 * The signature covers the body alone and the envelope carries no timestamp ({@code timestamp} or
+	 * {@code created_at}); see {@link EnvelopeTimestampPolicy}.
+	 */
+	MISSING_ENVELOPE_TIMESTAMP("invalid_timestamp"),
+
+	/**
+	 * The signature covers the body alone and the envelope's timestamp is neither epoch seconds, epoch milliseconds
+	 * nor ISO-8601.
+	 */
+	MALFORMED_ENVELOPE_TIMESTAMP("invalid_timestamp"),
+
+	/**
+	 * The signature covers the body alone and the envelope's timestamp is older than the idempotency store remembers
+	 * deliveries: a replay the store could no longer recognise.
+	 */
+	STALE_ENVELOPE_TIMESTAMP("invalid_timestamp"),
+
+	/**
+	 * The signature covers the body alone and the envelope's timestamp is further in the future than the tolerance
+	 * allows.
+	 */
+	FUTURE_ENVELOPE_TIMESTAMP("invalid_timestamp");
 
 	private final String errorCode;
 

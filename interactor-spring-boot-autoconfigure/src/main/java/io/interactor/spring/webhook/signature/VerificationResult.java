@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param failure why verification failed, {@code null} when it succeeded
  * @param matchedScheme the scheme that matched ({@link SignatureScheme#TIMESTAMPED} or {@link SignatureScheme#BODY}),
- * {@code null} on failure
+ * {@code null} on failure; with {@link SignatureScheme#BODY} the delivery is only accepted once its envelope timestamp
+ * meets the {@link EnvelopeTimestampPolicy}
  * @param secretIndex index of the matching secret: 0 for the current secret, 1.. for previous secrets, -1 on failure
  * @since 0.1.0
  */

@@ -11,6 +11,11 @@ import org.springframework.http.HttpHeaders;
  * vault, per-tenant keys) or must accept another signature format defines a bean of this type; the auto-configured
  * verifier then backs off, and the dispatcher, health and the actuator endpoint use the application's verifier.
  * <p>
+ * A verifier whose signatures do not cover a timestamp (as a body-only HMAC does not) must report
+ * {@link SignatureScheme#BODY} as the {@link VerificationResult#matchedScheme() matched scheme}: the dispatcher then
+ * requires a fresh timestamp inside the signed envelope ({@link EnvelopeTimestampPolicy}), which is what keeps a
+ * captured delivery from being replayed once the idempotency store has forgotten it.
+ * <p>
  * Implementations must be thread-safe, must not throw for malformed input (they return a failed
  * {@link VerificationResult} instead), and must never put a secret or a signature in a result, exception or log
  * message.
