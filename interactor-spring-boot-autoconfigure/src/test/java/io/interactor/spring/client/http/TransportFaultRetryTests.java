@@ -7,7 +7,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import io.interactor.spring.client.InteractorClient;
@@ -44,6 +46,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Transport faults at every point of an exchange, against a raw HTTP peer on 127.0.0.1 with exact control over the
@@ -274,6 +277,77 @@ class TransportFaultRetryTests {
 			.withMessageContaining("Assistant");
 	}
 
+	@Test
+	void tokenResponseCutShortIsRetriedLikeAnyOther() {
+		String token = "{\"access_token\":\"token-1\",\"expires_in\":900}";
+		String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + token.length()
+				+ "\r\nConnection: close\r\n\r\n";
+		this.server.enqueue(Action.writeAndClose(head + token.substring(0, 10)), Action.writeAndClose(head + token),
+				JSON_OK);
+		InteractorClient client = new InteractorClient(credentialsClientBuilder().build());
+		assertThat(client.assistants().get(NS, "asst_1").id()).isEqualTo("asst_1");
+		assertThat(this.server.requests()).extracting(RawHttpServer.Request::requestLine)
+			.containsExactly("POST /auth/oauth/token HTTP/1.1", "POST /auth/oauth/token HTTP/1.1",
+					"GET /api/v1/assistants/asst_1 HTTP/1.1");
+		assertThat(this.server.requests().get(2).header("Authorization")).isEqualTo("Bearer token-1");
+	}
+
+	@Test
+	void tokenEndpointFailingEveryAttemptFailsTheCallOnceWithoutReachingTheCoreApi() {
+		Action cut = Action.writeAndClose(JSON_HEAD + "{\"data\":{\"id\"");
+		for (int i = 0; i < 20; i++) {
+			this.server.enqueue(cut);
+		}
+		InteractorClient client = new InteractorClient(credentialsClientBuilder().build());
+		assertThatExceptionOfType(InteractorNetworkException.class)
+			.isThrownBy(() -> client.assistants().get(NS, "asst_1"))
+			.withMessageContaining("token")
+			.withCauseInstanceOf(PrematureCloseException.class);
+		// The token request is retried; the call is not retried on top of it (that would be 16 token requests).
+		assertThat(this.server.requests()).hasSize(1 + RETRY_3.maxRetries())
+			.allSatisfy((request) -> assertThat(request.requestLine()).startsWith("POST /auth/oauth/token"));
+	}
+
+	@Test
+	void malformedTokenResponseIsATypedExceptionAndNotRetried() {
+		String notJson = "{\"access_token\":";
+		this.server.enqueue(Action.writeAndClose("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + notJson.length() + "\r\nConnection: close\r\n\r\n" + notJson));
+		InteractorClient client = new InteractorClient(credentialsClientBuilder().build());
+		assertThatExceptionOfType(InteractorException.class).isThrownBy(() -> client.assistants().get(NS, "asst_1"))
+			.withMessageContaining("token endpoint");
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
+	@Test
+	void interruptedBlockingCallIsCancelledAndThrowsAnInteractorException() throws Exception {
+		this.server.enqueue(Action.writeAndStall(JSON_HEAD + "{\"data\":{\"id\""));
+		InteractorClient client = new InteractorClient(
+				clientBuilder(this.server.url("/api/v1")).responseTimeout(Duration.ofSeconds(30)).build());
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		AtomicBoolean interruptKept = new AtomicBoolean();
+		Thread caller = new Thread(() -> {
+			try {
+				client.assistants().get(NS, "asst_1");
+			}
+			catch (RuntimeException ex) {
+				failure.set(ex);
+				interruptKept.set(Thread.currentThread().isInterrupted());
+			}
+		});
+		caller.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.server.requests().size() == 1);
+		caller.interrupt();
+		caller.join(Duration.ofSeconds(10).toMillis());
+		assertThat(caller.isAlive()).isFalse();
+		assertThat(failure.get()).isInstanceOf(InteractorException.class)
+			.hasCauseInstanceOf(InterruptedException.class);
+		assertThat(interruptKept).isTrue();
+		// Cancelled, not left running: the connection is closed and nothing is retried.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.server.openConnections() == 0);
+		assertThat(this.server.requests()).hasSize(1);
+	}
+
 	private void perform(InteractorClient client, Call call) {
 		switch (call) {
 			case GET -> assertThat(client.assistants().get(NS, "asst_1").id()).isEqualTo("asst_1");
@@ -312,13 +386,21 @@ class TransportFaultRetryTests {
 	}
 
 	private ReactiveInteractorClient.Builder clientBuilder(String coreApiUrl) {
+		return baseBuilder(coreApiUrl).tokenProvider(new StaticTokenProvider());
+	}
+
+	private ReactiveInteractorClient.Builder baseBuilder(String coreApiUrl) {
 		return ReactiveInteractorClient.builder()
-			.tokenProvider(new StaticTokenProvider())
 			.coreApiUrl(coreApiUrl)
 			.responseTimeout(RESPONSE_TIMEOUT)
 			.retryPolicy(RETRY_3)
 			.jitter(() -> 0)
 			.observationRegistry(this.observations);
+	}
+
+	private ReactiveInteractorClient.Builder credentialsClientBuilder() {
+		return baseBuilder(this.server.url("/api/v1")).credentials("client_test", "secret_do_not_leak_7f3a")
+			.accountServerUrl(this.server.url("/auth"));
 	}
 
 	/** The Core API is what is under test here: a token is always at hand. */

@@ -82,6 +82,14 @@ public final class RawHttpServer implements AutoCloseable {
 		return List.copyOf(this.requests);
 	}
 
+	/**
+	 * How many connections are open, the client having closed neither them nor the server.
+	 * @return the number of open connections
+	 */
+	public int openConnections() {
+		return this.sockets.size();
+	}
+
 	private void acceptLoop() {
 		while (!this.serverSocket.isClosed()) {
 			try {
