@@ -127,17 +127,9 @@ public final class ExchangeRetry {
 		return retry(attempt, repeatable, description);
 	}
 
-	/**
-	 * Retry an attempt made of an exchange and the reading of its response, as described above. Failures that
-	 * {@code attempt} signals itself as {@link InteractorException}s (an access token that could not be obtained,
-	 * an error status) end the call as they are, except a status marked retryable by {@link #exchange}.
-	 * @param <T> the result type
-	 * @param attempt one attempt, subscribed once per attempt
-	 * @param repeatable whether the request may be repeated after it may have reached the server
-	 * @param description names the call in logs and exception messages; must not contain ids or secrets
-	 * @return the result of the first successful attempt
-	 */
-	<T> Mono<T> retry(Mono<T> attempt, boolean repeatable, String description) {
+	// InteractorExceptions that an attempt signals (a token that could not be obtained, an error status) end the
+	// call as they are, except an error status marked retryable by read(...).
+	private <T> Mono<T> retry(Mono<T> attempt, boolean repeatable, String description) {
 		Mono<T> retried = (this.policy.maxRetries() == 0) ? attempt
 				: attempt.retryWhen(Retry.from((signals) -> signals.concatMap((signal) -> {
 					Duration delay = delayBeforeRetry(signal.failure(), signal.totalRetries(), repeatable);
