@@ -15,10 +15,10 @@ import io.interactor.spring.client.core.BaseUrls;
 import io.interactor.spring.client.core.InteractorEnvironment;
 import io.interactor.spring.client.http.CoreApiClient;
 import io.interactor.spring.client.http.ErrorResponseMapper;
+import io.interactor.spring.client.http.ExchangeRetry;
 import io.interactor.spring.client.http.PlatformSignalsFilter;
 import io.interactor.spring.client.http.RateLimitStatus;
 import io.interactor.spring.client.http.RequestObservationFilter;
-import io.interactor.spring.client.http.RetryExchangeFilter;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.observation.CoreApiCallObservationConvention;
 import io.interactor.spring.client.observation.CoreApiRequestObservationConvention;
@@ -382,7 +382,10 @@ public final class ReactiveInteractorClient {
 		}
 
 		/**
-		 * The retry policy for transient failures.
+		 * The retry policy for transient failures of Core API calls and token requests: retryable statuses and
+		 * I/O failures at any point of an exchange, the reading of the response body included (see
+		 * {@link ExchangeRetry} for which calls may be repeated). Event streams reconnect by their own
+		 * {@link io.interactor.spring.client.stream.StreamSettings}.
 		 * @param retryPolicy the policy
 		 * @return this builder
 		 */
@@ -558,17 +561,22 @@ public final class ReactiveInteractorClient {
 			uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
 			ObservationRegistry registry = observationRegistryOrNoop();
 			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock);
+			// No retry filter: a filter ends at the response headers, so the calls retry themselves (ExchangeRetry),
+			// response body included. Each attempt passes every filter below.
 			WebClient coreWebClient = baseWebClientBuilder(connector).uriBuilderFactory(uriFactory)
-				.filter(new RetryExchangeFilter(this.retryPolicy, false, this.clock, this.retryScheduler, this.jitter))
 				.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
 				.filter(platformSignals)
 				// Innermost: sees every attempt and the status the server really sent.
 				.filter(new RequestObservationFilter(registry, this.requestObservationConvention))
 				.build();
 			CoreApiClient api = new CoreApiClient(coreWebClient, mapper, errorMapper, registry,
-					this.callObservationConvention);
+					this.callObservationConvention, exchangeRetry());
 			return new ReactiveInteractorClient(api, tokens, platformSignals.rateLimitStatus(),
 					new EventStreamConnector(api, Clock.systemUTC(), registry, this.streamObservationConvention));
+		}
+
+		private ExchangeRetry exchangeRetry() {
+			return new ExchangeRetry(this.retryPolicy, this.clock, this.retryScheduler, this.jitter);
 		}
 
 		private ObservationRegistry observationRegistryOrNoop() {
@@ -607,12 +615,11 @@ public final class ReactiveInteractorClient {
 					"Interactor client credentials are required: set clientId and clientSecret, or a tokenProvider");
 			String accountUrl = BaseUrls.normalize("accountServerUrl", StringUtils.hasText(this.accountServerUrl)
 					? this.accountServerUrl : this.environment.accountServerUrl());
-			WebClient tokenWebClient = baseWebClientBuilder(connector)
-				.filter(new RetryExchangeFilter(this.retryPolicy, true, this.clock, this.retryScheduler, this.jitter))
-				.build();
+			WebClient tokenWebClient = baseWebClientBuilder(connector).build();
 			ClientCredentialsTokenProvider provider = new ClientCredentialsTokenProvider(tokenWebClient,
 					URI.create(accountUrl + "/oauth/token"), this.clientId, this.clientSecret, this.scopes,
-					this.tokenRequestFormat, this.refreshBeforeExpiry, this.clock, mapper, observationRegistryOrNoop());
+					this.tokenRequestFormat, this.refreshBeforeExpiry, this.clock, mapper, observationRegistryOrNoop(),
+					exchangeRetry());
 			provider.setObservationConvention(this.tokenObservationConvention);
 			return provider;
 		}

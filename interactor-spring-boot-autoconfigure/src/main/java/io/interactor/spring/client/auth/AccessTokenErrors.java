@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import io.interactor.spring.client.error.InteractorApiException;
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.error.InteractorNetworkException;
+import io.interactor.spring.client.error.InteractorTimeoutException;
 
 /**
  * Short, stable codes for why a token could not be obtained, for health details and diagnostics. A code never
@@ -39,11 +40,11 @@ public final class AccessTokenErrors {
 		if (failure instanceof InteractorApiException apiException) {
 			return apiException.code();
 		}
+		if (failure instanceof InteractorTimeoutException || failure instanceof TimeoutException) {
+			return TIMEOUT;
+		}
 		if (failure instanceof InteractorNetworkException) {
 			return NETWORK_ERROR;
-		}
-		if (failure instanceof TimeoutException) {
-			return TIMEOUT;
 		}
 		if (failure instanceof InteractorException) {
 			return INVALID_TOKEN_RESPONSE;

@@ -3,7 +3,7 @@ package io.interactor.spring.client.auth;
 import io.interactor.spring.client.error.InteractorError;
 import io.interactor.spring.client.error.InteractorErrorParser;
 import io.interactor.spring.client.http.ErrorResponseMapper;
-import io.interactor.spring.client.http.RetryExchangeFilter;
+import io.interactor.spring.client.http.CoreApiClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -55,7 +55,7 @@ public final class BearerTokenExchangeFilter implements ExchangeFilterFunction {
 			}
 			if (logger.isDebugEnabled()) {
 				logger.debug("Interactor answered 401 (" + error.code() + ") to " + request.method() + " "
-						+ RetryExchangeFilter.describe(request) + "; retrying once with a new access token");
+						+ CoreApiClient.describe(request) + "; retrying once with a new access token");
 			}
 			this.tokenProvider.invalidate(token);
 			return this.tokenProvider.getToken().flatMap((fresh) -> next.exchange(authorize(request, fresh)));

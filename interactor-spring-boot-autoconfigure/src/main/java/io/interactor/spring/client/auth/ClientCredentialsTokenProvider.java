@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.http.ErrorResponseMapper;
-import io.interactor.spring.client.http.TransportErrors;
+import io.interactor.spring.client.http.ExchangeRetry;
 import io.interactor.spring.client.observation.DefaultTokenRequestObservationConvention;
 import io.interactor.spring.client.observation.InteractorClientObservationDocumentation;
 import io.interactor.spring.client.observation.ReactorObservations;
@@ -54,8 +54,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * </ul>
  * Token-endpoint failures become {@link io.interactor.spring.client.error.InteractorApiException}s carrying the
  * server's code; refused credentials ({@code invalid_client}, ...) are
- * {@link io.interactor.spring.client.error.InteractorAuthenticationException}s whatever the status. The client
- * secret never appears in logs or exception messages.
+ * {@link io.interactor.spring.client.error.InteractorAuthenticationException}s whatever the status; I/O failures
+ * become {@link io.interactor.spring.client.error.InteractorNetworkException}s and a 2xx body without a usable token
+ * a plain {@link InteractorException}. A request is retried as a whole, response body included, by the
+ * {@link ExchangeRetry} given. The client secret never appears in logs or exception messages.
  * <p>
  * Each token request is observed as {@code interactor.client.token} ({@link TokenRequestObservationContext}),
  * once however many callers share it.
@@ -110,6 +112,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	private final ObservationRegistry observationRegistry;
 
+	private final ExchangeRetry retry;
+
 	private volatile @Nullable TokenRequestObservationConvention observationConvention;
 
 	private final AtomicReference<@Nullable AccessToken> current = new AtomicReference<>();
@@ -123,7 +127,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	/**
 	 * Create a provider.
-	 * @param webClient the client for the Account Server; it should carry the retry filter but no authentication
+	 * @param webClient the client for the Account Server, without authentication
 	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
 	 * @param clientId the OAuth client id
 	 * @param clientSecret the OAuth client secret
@@ -142,7 +146,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 
 	/**
 	 * Create a provider that observes its token requests.
-	 * @param webClient the client for the Account Server; it should carry the retry filter but no authentication
+	 * @param webClient the client for the Account Server, without authentication
 	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
 	 * @param clientId the OAuth client id
 	 * @param clientSecret the OAuth client secret
@@ -157,6 +161,29 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	public ClientCredentialsTokenProvider(WebClient webClient, URI tokenUri, String clientId, String clientSecret,
 			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
 			JsonMapper jsonMapper, ObservationRegistry observationRegistry) {
+		this(webClient, tokenUri, clientId, clientSecret, scopes, format, refreshBeforeExpiry, clock, jsonMapper,
+				observationRegistry, ExchangeRetry.none());
+	}
+
+	/**
+	 * Create a provider that observes and retries its token requests.
+	 * @param webClient the client for the Account Server, without authentication
+	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
+	 * @param clientId the OAuth client id
+	 * @param clientSecret the OAuth client secret
+	 * @param scopes space-separated scopes to request, or {@code null} for the client's defaults
+	 * @param format how the credentials are sent
+	 * @param refreshBeforeExpiry how long before expiry a token is replaced
+	 * @param clock the clock used for expiry
+	 * @param jsonMapper the mapper used to read responses
+	 * @param observationRegistry where token requests are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @param retry retries a token request as a whole, response body included; a token request is always
+	 * repeatable (it changes nothing on the server but the tokens issued)
+	 * @since 0.1.0
+	 */
+	public ClientCredentialsTokenProvider(WebClient webClient, URI tokenUri, String clientId, String clientSecret,
+			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
+			JsonMapper jsonMapper, ObservationRegistry observationRegistry, ExchangeRetry retry) {
 		Assert.hasText(clientId, "clientId must not be empty");
 		Assert.hasText(clientSecret, "clientSecret must not be empty");
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
@@ -171,6 +198,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = new ErrorResponseMapper(jsonMapper, clock);
 		this.observationRegistry = observationRegistry;
+		this.retry = retry;
 	}
 
 	/**
@@ -300,7 +328,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 					.body(BodyInserters.fromFormData(formBody(false)));
 			};
-			return request.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+			// The body is read inside the retry: a token response cut short is retried like a refused connection.
+			return this.retry.exchange(request, (response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(new byte[0])
 				.flatMap((body) -> {
 					int status = response.statusCode().value();
@@ -309,9 +338,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 					}
 					return Mono.error(this.errorMapper.tokenEndpointError(status, response.headers().asHttpHeaders(),
 							body));
-				}));
-		}).onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors.toNetworkException(
-				"Could not reach the Interactor token endpoint " + this.tokenUri, ex));
+				}), true, "Interactor token request to " + this.tokenUri);
+		});
 	}
 
 	private Map<String, String> jsonBody() {

@@ -1,7 +1,9 @@
 package io.interactor.spring.client.error;
 
 /**
- * No usable response was received (connection refused, reset, timed out), after the configured retries.
+ * No complete response was received (connection refused, host name not resolved, reset, closed before or in the
+ * middle of the response body, timed out), after the retries the call allows. The cause is the transport failure;
+ * {@link InteractorTimeoutException} marks a timeout.
  *
  * @since 0.1.0
  */

@@ -29,16 +29,22 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Executes {@link ApiRequest}s against the Core API: the one place where Core calls are made. The
- * {@link WebClient} it is given carries the retry and bearer-token filters and the base URL; this class adds
+ * {@link WebClient} it is given carries the bearer-token filter and the base URL; this class adds
  * {@code X-Namespace}, the {@code Idempotency-Key}, the JSON body, and maps the response: {@code {"data": ...}} is
  * unwrapped, 204 and empty bodies complete empty, error statuses become
- * {@link io.interactor.spring.client.error.InteractorApiException}s and I/O failures
- * {@link io.interactor.spring.client.error.InteractorNetworkException}s.
+ * {@link io.interactor.spring.client.error.InteractorApiException}s, I/O failures
+ * {@link io.interactor.spring.client.error.InteractorNetworkException}s and a 2xx body that cannot be read a plain
+ * {@link InteractorException}: a call fails with nothing else.
+ * <p>
+ * Each call is retried as a whole by its {@link ExchangeRetry}, reading the response body included, so that a
+ * connection lost in the middle of the body is retried like one lost before the response; every attempt sends the
+ * same {@code Idempotency-Key}.
  * <p>
  * Each call made with {@link #exchange} and the methods built on it is observed as {@code interactor.client.call}
  * ({@link CoreApiCallObservationContext}), the parent of the {@code WebClient}'s own observation and of every
@@ -62,6 +68,9 @@ public final class CoreApiClient {
 	/** Header carrying the tenant namespace. */
 	public static final String NAMESPACE_HEADER = "X-Namespace";
 
+	/** Header that makes a POST or PATCH safe to retry: the server recognises a repeat by it. */
+	public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
 	/** Header resuming a server-sent event stream after the last event id seen. */
 	public static final String LAST_EVENT_ID_HEADER = "Last-Event-ID";
 
@@ -82,6 +91,8 @@ public final class CoreApiClient {
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable CoreApiCallObservationConvention observationConvention;
+
+	private final ExchangeRetry retry;
 
 	/**
 	 * Create a client that observes nothing.
@@ -106,11 +117,30 @@ public final class CoreApiClient {
 	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper,
 			ObservationRegistry observationRegistry,
 			@Nullable CoreApiCallObservationConvention observationConvention) {
+		this(webClient, jsonMapper, errorMapper, observationRegistry, observationConvention, ExchangeRetry.none());
+	}
+
+	/**
+	 * Create a client that retries its calls.
+	 * @param webClient the client with base URL and bearer-token filter
+	 * @param jsonMapper the mapper for bodies
+	 * @param errorMapper maps error responses
+	 * @param observationRegistry where calls are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @param observationConvention the convention of the {@code interactor.client.call} observation, or
+	 * {@code null} for {@link DefaultCoreApiCallObservationConvention}
+	 * @param retry retries each call as a whole, response body included ({@link ExchangeRetry#none()} for no
+	 * retries)
+	 * @since 0.1.0
+	 */
+	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper,
+			ObservationRegistry observationRegistry, @Nullable CoreApiCallObservationConvention observationConvention,
+			ExchangeRetry retry) {
 		this.webClient = webClient;
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = errorMapper;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
+		this.retry = retry;
 	}
 
 	/**
@@ -242,7 +272,10 @@ public final class CoreApiClient {
 	 * @param readTimeout the longest silence tolerated by the connection itself, or {@code null} for the client's
 	 * response timeout
 	 * @param onOpen called when the connection is established, e.g. to count open connections
-	 * @return the body as it arrives, to be released by the subscriber; an error status errors like any call
+	 * @return the body as it arrives, to be released by the subscriber; an error status errors like any call, an
+	 * I/O failure at any point (before the response, or later while the stream is read) with an
+	 * {@link io.interactor.spring.client.error.InteractorNetworkException}. The connection is not retried here:
+	 * reconnecting is the caller's decision
 	 */
 	public Flux<DataBuffer> openEventStream(ApiRequest request, @Nullable String lastEventId,
 			@Nullable Duration readTimeout, Runnable onOpen) {
@@ -287,7 +320,7 @@ public final class CoreApiClient {
 			idempotencyKey = IdempotencyKeys.random();
 		}
 		if (idempotencyKey != null) {
-			spec.header(RetryExchangeFilter.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+			spec.header(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
 		}
 		Duration timeout = request.options().timeout();
 		if (timeout != null && REACTOR_NETTY_PRESENT) {
@@ -296,10 +329,9 @@ public final class CoreApiClient {
 		if (request.body() != null) {
 			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(this.jsonMapper.writeValueAsBytes(request.body()));
 		}
-		return spec.exchangeToMono(this::readBody)
-			.onErrorMap(TransportErrors::isTransportError, (ex) -> TransportErrors
-				.toNetworkException("Interactor request " + request.method() + " " + request.pathTemplate()
-						+ " failed", ex));
+		boolean repeatable = ExchangeRetry.isRepeatable(request.method(), idempotencyKey != null);
+		return this.retry.exchange(spec, this::readBody, repeatable,
+				"Interactor request " + request.method() + " " + request.pathTemplate());
 	}
 
 	private Mono<JsonNode> readBody(ClientResponse response) {
@@ -319,6 +351,16 @@ public final class CoreApiClient {
 						"The Interactor API answered " + status + " with a body that is not JSON", ex));
 			}
 		});
+	}
+
+	/**
+	 * How a request is named in log lines: its path template when it has one, else its path, never the query.
+	 * @param request the request
+	 * @return the template or path
+	 */
+	public static String describe(ClientRequest request) {
+		@Nullable Object template = request.attribute(URI_TEMPLATE_ATTRIBUTE).orElse(null);
+		return (template != null) ? template.toString() : request.url().getPath();
 	}
 
 	private static String uriTemplate(ApiRequest request) {

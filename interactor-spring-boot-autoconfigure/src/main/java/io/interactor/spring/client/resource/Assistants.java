@@ -86,7 +86,7 @@ public final class Assistants {
 	 * Blocking {@link ReactiveAssistants#delete(String, String)}.
 	 */
 	public void delete(String namespace, String assistantId) {
-		this.reactive.delete(namespace, assistantId).block();
+		Blocking.run(this.reactive.delete(namespace, assistantId));
 	}
 
 }

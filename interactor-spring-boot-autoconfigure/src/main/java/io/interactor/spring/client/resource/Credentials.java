@@ -86,7 +86,7 @@ public final class Credentials {
 	 * Blocking {@link ReactiveCredentials#revoke(String, String)}.
 	 */
 	public void revoke(String namespace, String credentialId) {
-		this.reactive.revoke(namespace, credentialId).block();
+		Blocking.run(this.reactive.revoke(namespace, credentialId));
 	}
 
 }

@@ -86,14 +86,14 @@ public final class DataSources {
 	 * Blocking {@link ReactiveDataSources#delete(String, String)}.
 	 */
 	public void delete(String namespace, String dataSourceId) {
-		this.reactive.delete(namespace, dataSourceId).block();
+		Blocking.run(this.reactive.delete(namespace, dataSourceId));
 	}
 
 	/**
 	 * Blocking {@link ReactiveDataSources#sync(String, String, RequestOptions)}.
 	 */
 	public void sync(String namespace, String dataSourceId, RequestOptions options) {
-		this.reactive.sync(namespace, dataSourceId, options).block();
+		Blocking.run(this.reactive.sync(namespace, dataSourceId, options));
 	}
 
 	/**

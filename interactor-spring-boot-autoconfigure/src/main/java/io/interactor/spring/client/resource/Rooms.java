@@ -88,7 +88,7 @@ public final class Rooms {
 	 * Blocking {@link ReactiveRooms#delete(String, String)}.
 	 */
 	public void delete(String namespace, String roomId) {
-		this.reactive.delete(namespace, roomId).block();
+		Blocking.run(this.reactive.delete(namespace, roomId));
 	}
 
 	/**

@@ -86,7 +86,7 @@ public final class Tools {
 	 * Blocking {@link ReactiveTools#delete(String, String)}.
 	 */
 	public void delete(String namespace, String toolId) {
-		this.reactive.delete(namespace, toolId).block();
+		Blocking.run(this.reactive.delete(namespace, toolId));
 	}
 
 }

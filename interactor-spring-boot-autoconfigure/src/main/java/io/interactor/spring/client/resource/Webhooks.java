@@ -86,7 +86,7 @@ public final class Webhooks {
 	 * Blocking {@link ReactiveWebhooks#delete(String, String)}.
 	 */
 	public void delete(String namespace, String webhookId) {
-		this.reactive.delete(namespace, webhookId).block();
+		Blocking.run(this.reactive.delete(namespace, webhookId));
 	}
 
 	/**

@@ -111,7 +111,7 @@ public final class WorkflowInstances {
 	 * Blocking {@link ReactiveWorkflowInstances#cancel(String, String, RequestOptions)}.
 	 */
 	public void cancel(String namespace, String instanceId, RequestOptions options) {
-		this.reactive.cancel(namespace, instanceId, options).block();
+		Blocking.run(this.reactive.cancel(namespace, instanceId, options));
 	}
 
 	/**

@@ -80,7 +80,7 @@ public final class Workflows {
 	 * Blocking {@link ReactiveWorkflows#delete(String, String)}.
 	 */
 	public void delete(String namespace, String workflowId) {
-		this.reactive.delete(namespace, workflowId).block();
+		Blocking.run(this.reactive.delete(namespace, workflowId));
 	}
 
 	/**

@@ -5,7 +5,8 @@
  * twin ({@code Assistants}, ...). The reactive method documents the operation; its blocking twin refers to it and
  * differs only in how the result arrives: it waits on the calling thread for {@code Mono<T>} and returns {@code T}
  * ({@code void} for {@code Mono<Void>}), throws what the reactive method signals as an error (an {@link
- * io.interactor.spring.client.error.InteractorException}), returns a lazily paged {@link java.util.stream.Stream} for a
+ * io.interactor.spring.client.error.InteractorException}; an interrupted wait cancels the call and throws one too,
+ * with the thread's interrupt status kept), returns a lazily paged {@link java.util.stream.Stream} for a
  * {@code Flux} of items, and an {@link io.interactor.spring.client.stream.EventStream} to iterate over and close for a
  * {@code Flux} of stream events. Never call a blocking method on a reactive event-loop thread.
  */

@@ -6,12 +6,16 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.interactor.spring.client.error.InteractorException;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 
 /**
  * A blocking view of an event stream: iterate over the events, and {@link #close()} it (try-with-resources) to
  * close the HTTP connection. {@link #hasNext()} blocks until the next event arrives; it throws the stream's failure,
- * e.g. an {@link io.interactor.spring.client.error.InteractorStreamException} once reconnects are exhausted.
+ * e.g. an {@link io.interactor.spring.client.error.InteractorStreamException} once reconnects are exhausted, and an
+ * {@link InteractorException} when the waiting thread is interrupted (the stream is then closed and the thread's
+ * interrupt status kept).
  * <pre class="code">
  * try (EventStream events = client.rooms().stream("user_123", roomId)) {
  *     while (events.hasNext()) {
@@ -44,12 +48,34 @@ public final class EventStream implements Iterator<StreamEvent>, AutoCloseable {
 
 	@Override
 	public boolean hasNext() {
-		return this.iterator.hasNext();
+		try {
+			return this.iterator.hasNext();
+		}
+		catch (RuntimeException ex) {
+			throw interrupted(ex);
+		}
 	}
 
 	@Override
 	public StreamEvent next() {
-		return this.iterator.next();
+		try {
+			return this.iterator.next();
+		}
+		catch (RuntimeException ex) {
+			throw interrupted(ex);
+		}
+	}
+
+	/** A wait cut short by {@link Thread#interrupt()} closes the stream; the interrupt status stays set. */
+	private RuntimeException interrupted(RuntimeException ex) {
+		Throwable cause = Exceptions.unwrap(ex);
+		if (!(cause instanceof InterruptedException)) {
+			return ex;
+		}
+		Thread.currentThread().interrupt();
+		close();
+		return new InteractorException("Interrupted while waiting for an Interactor stream event; the stream was closed",
+				cause);
 	}
 
 	/**

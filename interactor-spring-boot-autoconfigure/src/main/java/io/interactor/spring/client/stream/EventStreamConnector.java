@@ -143,7 +143,10 @@ public final class EventStreamConnector {
 				.onBackpressureBuffer()
 				// Every chunk restarted the attempt count, events or not (a comment is a sign of life too).
 				.concatMapIterable((events) -> events)
-				.map(this::toStreamEvent);
+				.map(this::toStreamEvent)
+				// Whatever the failure, a subscriber sees an InteractorException only.
+				.onErrorMap((ex) -> !(ex instanceof InteractorException),
+						(ex) -> new InteractorStreamException(endpoint, 0, ex));
 		});
 	}
 
