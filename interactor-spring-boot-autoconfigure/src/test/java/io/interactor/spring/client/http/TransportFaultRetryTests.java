@@ -2,10 +2,13 @@ package io.interactor.spring.client.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +36,12 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.resolver.AddressResolver;
+import io.netty.resolver.AddressResolverGroup;
+import io.netty.resolver.InetNameResolver;
+import io.netty.resolver.InetSocketAddressResolver;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Promise;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +49,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.test.StepVerifier;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -163,7 +175,12 @@ class TransportFaultRetryTests {
 	@ParameterizedTest(name = "{0} x {1}")
 	@MethodSource("matrix")
 	void everyFaultIsRetriedAsItsCallAllows(Fault fault, Call call) throws Exception {
-		InteractorClient client = new InteractorClient(clientBuilder(baseUrl(fault)).build());
+		ReactiveInteractorClient.Builder builder = clientBuilder(baseUrl(fault));
+		if (fault == Fault.DNS_FAILURE) {
+			builder.clientConnector(new ReactorClientHttpConnector(
+					HttpClient.create().resolver(NxdomainResolverGroup.INSTANCE).responseTimeout(RESPONSE_TIMEOUT)));
+		}
+		InteractorClient client = new InteractorClient(builder.build());
 		if (fault.afterConnect) {
 			this.server.enqueue(fault.action(call == Call.STREAM_CONNECT));
 			if (call == Call.STREAM_CONNECT) {
@@ -373,7 +390,7 @@ class TransportFaultRetryTests {
 	private String baseUrl(Fault fault) throws IOException {
 		return switch (fault) {
 			case CONNECTION_REFUSED -> "http://127.0.0.1:" + closedPort() + "/api/v1";
-			// Reserved never to resolve (RFC 6761).
+			// Reserved never to resolve (RFC 6761); answered by NxdomainResolverGroup, so no query leaves the machine.
 			case DNS_FAILURE -> "http://nonexistent.invalid/api/v1";
 			default -> this.server.url("/api/v1");
 		};
@@ -401,6 +418,33 @@ class TransportFaultRetryTests {
 	private ReactiveInteractorClient.Builder credentialsClientBuilder() {
 		return baseBuilder(this.server.url("/api/v1")).credentials("client_test", "secret_do_not_leak_7f3a")
 			.accountServerUrl(this.server.url("/auth"));
+	}
+
+	/**
+	 * A resolver answering every name as a DNS server answers a name that does not exist, in the form Netty's own
+	 * resolvers fail with ({@link UnknownHostException}): tests send no query to the machine's name server.
+	 */
+	static final class NxdomainResolverGroup extends AddressResolverGroup<InetSocketAddress> {
+
+		static final NxdomainResolverGroup INSTANCE = new NxdomainResolverGroup();
+
+		@Override
+		protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
+			return new InetSocketAddressResolver(executor, new InetNameResolver(executor) {
+
+				@Override
+				protected void doResolve(String host, Promise<InetAddress> promise) {
+					promise.setFailure(new UnknownHostException(host));
+				}
+
+				@Override
+				protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
+					promise.setFailure(new UnknownHostException(host));
+				}
+
+			});
+		}
+
 	}
 
 	/** The Core API is what is under test here: a token is always at hand. */
