@@ -50,10 +50,10 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 	void writesPrefixedKeysWithTheConfiguredExpiry() {
 		String key = key();
 		this.store.claim(key, "claim-1");
-		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing:claim-1");
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "state")).isEqualTo("processing:claim-1");
 		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(290L, 300L);
 		this.store.complete(key, "claim-1");
-		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("done");
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "state")).isEqualTo("done");
 		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(Duration.ofDays(7).toSeconds() - 10,
 				Duration.ofDays(7).toSeconds());
 		String failed = key();
@@ -72,7 +72,7 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> shortClaims.claim(key, "claim-3") == ClaimResult.CLAIMED);
 		// The first delivery fails late: its release must not free the claim taken after its own lapsed.
 		shortClaims.release(key, "claim-1");
-		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing:claim-3");
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "state")).isEqualTo("processing:claim-3");
 	}
 
 	@Test
