@@ -1,5 +1,5 @@
 /**
- * Webhook idempotency: the store SPI that claims delivery keys atomically, and its
+ * Webhook idempotency: the store SPI that claims delivery keys atomically and records which handlers completed, and its
  * in-memory and Redis implementations.
  */
 @NullMarked
