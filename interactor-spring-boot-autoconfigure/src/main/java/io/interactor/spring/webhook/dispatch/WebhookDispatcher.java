@@ -279,8 +279,8 @@ public class WebhookDispatcher {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Handler " + handler + " completed for " + event + " but the idempotency store could not"
-						+ " record it; answering 503 without running further handlers, so a redelivery may run it again ("
-						+ ex.getMessage() + ")");
+						+ " record it; answering 503 without running further handlers, so a redelivery may run it"
+						+ " again (" + ex.getMessage() + ")");
 				release(key, claimId, event);
 				return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
 			}
