@@ -19,8 +19,8 @@ import org.springframework.util.Assert;
  * <strong>Single instance only:</strong> the state lives in this JVM, so two application instances behind a load
  * balancer would each process a delivery once; use the Redis store ({@code interactor.webhook.idempotency.store=redis})
  * for more than one instance. The state is also lost on restart. At most {@code maxEntries} keys are kept; the keys
- * written least recently are evicted first. Claims lapse after the processing timeout; completed keys and recorded
- * handler completions after the time-to-live.
+ * written least recently are evicted first (with their recorded handler completions). Claims lapse after the
+ * processing timeout; completed keys and recorded handler completions after the time-to-live.
  *
  * @since 0.1.0
  */
