@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -209,6 +210,16 @@ class InteractorWebhookUserBeansTests {
 		public ClaimResult claim(String key, String claimId) {
 			this.claimed.add(key);
 			return this.delegate.claim(key, claimId);
+		}
+
+		@Override
+		public Set<String> completedHandlers(String key) {
+			return this.delegate.completedHandlers(key);
+		}
+
+		@Override
+		public void completeHandler(String key, String claimId, String handlerId) {
+			this.delegate.completeHandler(key, claimId, handlerId);
 		}
 
 		@Override

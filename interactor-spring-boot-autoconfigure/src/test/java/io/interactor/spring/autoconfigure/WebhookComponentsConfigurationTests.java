@@ -2,6 +2,7 @@ package io.interactor.spring.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 import io.interactor.spring.actuate.InteractorEndpoint;
 import io.interactor.spring.actuate.InteractorEndpoint.WebhooksDescriptor;
@@ -120,6 +121,16 @@ class WebhookComponentsConfigurationTests {
 		@Override
 		public ClaimResult claim(String key, String claimId) {
 			return this.delegate.claim(key, claimId);
+		}
+
+		@Override
+		public Set<String> completedHandlers(String key) {
+			return this.delegate.completedHandlers(key);
+		}
+
+		@Override
+		public void completeHandler(String key, String claimId, String handlerId) {
+			this.delegate.completeHandler(key, claimId, handlerId);
 		}
 
 		@Override

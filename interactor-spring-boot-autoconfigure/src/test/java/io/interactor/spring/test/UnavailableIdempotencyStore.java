@@ -1,5 +1,7 @@
 package io.interactor.spring.test;
 
+import java.util.Set;
+
 import io.interactor.spring.webhook.idempotency.ClaimResult;
 import io.interactor.spring.webhook.idempotency.IdempotencyStoreException;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
@@ -11,6 +13,16 @@ public final class UnavailableIdempotencyStore implements WebhookIdempotencyStor
 
 	@Override
 	public ClaimResult claim(String key, String claimId) {
+		throw down();
+	}
+
+	@Override
+	public Set<String> completedHandlers(String key) {
+		throw down();
+	}
+
+	@Override
+	public void completeHandler(String key, String claimId, String handlerId) {
 		throw down();
 	}
 

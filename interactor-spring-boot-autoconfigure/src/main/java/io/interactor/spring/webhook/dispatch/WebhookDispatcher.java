@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.interactor.spring.webhook.WebhookEvent;
@@ -35,6 +36,11 @@ import org.springframework.util.Assert;
  * timestamp (401, see {@link EnvelopeTimestampPolicy}) → arguments of the matching handlers (400) → atomic
  * claim of the idempotency key (duplicate: 200, in progress: 503 + {@code Retry-After}, store down: 503) → every
  * matching handler in order → complete the claim, or release it when a handler threw (500).
+ * <p>
+ * Completion is recorded per handler ({@link WebhookHandlerMethod#getId()}): when a handler throws, the handlers before
+ * it stay recorded as completed, and the redelivery runs only the others. When the idempotency store fails between
+ * handlers the delivery is answered 503 without running further handlers; the handler whose completion could not be
+ * recorded may run again on the redelivery, so handlers must still be idempotent for that window.
  * <p>
  * {@link #dispatch} blocks while the handlers run: reactive callers must call it off the event loop. Nothing of the
  * payload, the secret or the signature is logged or returned.
@@ -296,26 +302,53 @@ public class WebhookDispatcher {
 			logger.debug("Duplicate of webhook in progress " + event);
 			return WebhookOutcome.of(Result.DUPLICATE_IN_PROGRESS, this.retryAfterSeconds);
 		}
+		// Completion is recorded per handler: a redelivery after a partial failure runs only the handlers that did not
+		// complete. Whenever the store fails, stop and answer 503 (fail closed): the delivery is never reported as
+		// processed while a completion may be missing.
+		Set<String> completed;
+		try {
+			completed = this.store.completedHandlers(key);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Idempotency store unavailable, answering 503 for " + event + ": " + ex.getMessage());
+			release(key, claimId, event);
+			return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
+		}
 		delivery.setHandlersInvoked(true);
 		for (int i = 0; i < handlers.size(); i++) {
 			WebhookHandlerMethod handler = handlers.get(i);
+			if (completed.contains(handler.getId())) {
+				logger.debug("Skipping " + handler + " for " + event + ": it completed in an earlier attempt");
+				continue;
+			}
 			try {
 				handler.invoke(arguments.get(i), observation);
 			}
 			catch (Throwable ex) {
 				observation.error(ex);
 				logger.error("@InteractorWebhook handler " + handler + " failed for " + event
-						+ "; releasing the delivery so a redelivery is processed", ex);
+						+ "; releasing the delivery so a redelivery runs the handlers that did not complete", ex);
 				release(key, claimId, event);
 				return WebhookOutcome.of(Result.HANDLER_FAILED);
+			}
+			try {
+				this.store.completeHandler(key, claimId, handler.getId());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Handler " + handler + " completed for " + event + " but the idempotency store could not"
+						+ " record it; answering 503 without running further handlers, so a redelivery may run it"
+						+ " again (" + ex.getMessage() + ")");
+				release(key, claimId, event);
+				return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
 			}
 		}
 		try {
 			this.store.complete(key, claimId);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Processed " + event + " but could not record it: a redelivery after the processing timeout"
-					+ " may be processed again (" + ex.getMessage() + ")");
+			// Every handler's completion is recorded, so a redelivery would run none of them again.
+			logger.warn("Processed " + event + " but could not mark it completed; a redelivery runs no handler again ("
+					+ ex.getMessage() + ")");
 		}
 		return WebhookOutcome.of(Result.PROCESSED);
 	}

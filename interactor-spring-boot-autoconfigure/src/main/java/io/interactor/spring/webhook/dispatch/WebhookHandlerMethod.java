@@ -3,6 +3,7 @@ package io.interactor.spring.webhook.dispatch;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,8 @@ public final class WebhookHandlerMethod {
 
 	private final Method invocableMethod;
 
+	private final String id;
+
 	private final List<String> eventTypes;
 
 	private final int order;
@@ -60,6 +63,7 @@ public final class WebhookHandlerMethod {
 		this.beanName = beanName;
 		this.bean = bean;
 		this.method = method;
+		this.id = idOf(beanName, method);
 		this.eventTypes = List.copyOf(eventTypes);
 		this.order = order;
 		if (this.eventTypes.isEmpty() || this.eventTypes.stream().anyMatch(String::isBlank)) {
@@ -97,6 +101,14 @@ public final class WebhookHandlerMethod {
 			}
 			this.resolvers[i] = chosen;
 		}
+	}
+
+	private static String idOf(String beanName, Method method) {
+		StringJoiner parameterTypes = new StringJoiner(",", "(", ")");
+		for (Class<?> type : method.getParameterTypes()) {
+			parameterTypes.add(type.getTypeName());
+		}
+		return beanName + "#" + method.getName() + parameterTypes;
 	}
 
 	private static boolean isSupportedReturnType(Class<?> type) {
@@ -161,6 +173,19 @@ public final class WebhookHandlerMethod {
 		else if (REACTOR_PRESENT && result instanceof Publisher<?> publisher) {
 			ReactorSupport.await(publisher, observation);
 		}
+	}
+
+	/**
+	 * The handler's identity, under which the idempotency store records that it completed for a delivery: the bean
+	 * name, {@code #}, the method name and its parameter types, e.g.
+	 * {@code orderHandlers#onMessage(io.interactor.spring.webhook.RoomMessageData)}. It is the same on every instance
+	 * and after a restart as long as the bean name and the method signature stay; renaming either makes it a new
+	 * handler, which a redelivery of a partially failed delivery runs.
+	 * @return the id
+	 * @since 0.1.0
+	 */
+	public String getId() {
+		return this.id;
 	}
 
 	/**

@@ -3,9 +3,13 @@ package io.interactor.spring.webhook.idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -14,8 +18,9 @@ import org.springframework.util.Assert;
  * <p>
  * <strong>Single instance only:</strong> the state lives in this JVM, so two application instances behind a load
  * balancer would each process a delivery once; use the Redis store ({@code interactor.webhook.idempotency.store=redis})
- * for more than one instance. The state is also lost on restart. At most {@code maxEntries} keys are kept; the oldest
- * are evicted first. Claims lapse after the processing timeout, completed keys after the time-to-live.
+ * for more than one instance. The state is also lost on restart. At most {@code maxEntries} keys are kept; the keys
+ * written least recently are evicted first (with their recorded handler completions). Claims lapse after the
+ * processing timeout; completed keys and recorded handler completions after the time-to-live.
  *
  * @since 0.1.0
  */
@@ -52,27 +57,55 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	@Override
 	public synchronized ClaimResult claim(String key, String claimId) {
 		Instant now = this.clock.instant();
-		Entry existing = this.entries.get(key);
-		if (existing != null && existing.expiresAt.isAfter(now)) {
-			return existing.completed ? ClaimResult.COMPLETED : ClaimResult.IN_PROGRESS;
+		Entry entry = live(key, now);
+		if (entry != null && entry.done) {
+			return ClaimResult.COMPLETED;
 		}
-		this.entries.remove(key);
-		evict(now);
-		this.entries.put(key, new Entry(claimId, false, now.plus(this.processingTimeout)));
+		if (entry != null && entry.claimId != null && entry.claimExpiresAt.isAfter(now)) {
+			return ClaimResult.IN_PROGRESS;
+		}
+		Instant claimExpiresAt = now.plus(this.processingTimeout);
+		Entry claimed = (entry != null) ? entry : new Entry(claimExpiresAt);
+		claimed.claimId = claimId;
+		claimed.claimExpiresAt = claimExpiresAt;
+		claimed.extendTo(claimExpiresAt);
+		put(key, claimed, now);
 		return ClaimResult.CLAIMED;
 	}
 
 	@Override
+	public synchronized Set<String> completedHandlers(String key) {
+		Entry entry = live(key, this.clock.instant());
+		return (entry != null) ? Set.copyOf(entry.completedHandlers) : Set.of();
+	}
+
+	@Override
+	public synchronized void completeHandler(String key, String claimId, String handlerId) {
+		Instant now = this.clock.instant();
+		Entry entry = live(key, now);
+		Entry recorded = (entry != null) ? entry : new Entry(now);
+		recorded.completedHandlers.add(handlerId);
+		recorded.extendTo(now.plus(this.ttl));
+		put(key, recorded, now);
+	}
+
+	@Override
 	public synchronized void complete(String key, String claimId) {
+		Instant now = this.clock.instant();
 		this.entries.remove(key);
-		this.entries.put(key, new Entry(claimId, true, this.clock.instant().plus(this.ttl)));
+		Entry done = new Entry(now.plus(this.ttl));
+		done.done = true;
+		put(key, done, now);
 	}
 
 	@Override
 	public synchronized void release(String key, String claimId) {
-		Entry entry = this.entries.get(key);
-		if (entry != null && !entry.completed && entry.claimId.equals(claimId)) {
-			this.entries.remove(key);
+		Entry entry = live(key, this.clock.instant());
+		if (entry != null && !entry.done && claimId.equals(entry.claimId)) {
+			entry.claimId = null;
+			if (entry.completedHandlers.isEmpty()) {
+				this.entries.remove(key);
+			}
 		}
 	}
 
@@ -82,6 +115,22 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	 */
 	public synchronized int size() {
 		return this.entries.size();
+	}
+
+	private @Nullable Entry live(String key, Instant now) {
+		Entry entry = this.entries.get(key);
+		if (entry != null && !entry.expiresAt.isAfter(now)) {
+			this.entries.remove(key);
+			return null;
+		}
+		return entry;
+	}
+
+	/** (Re-)insert at the end: eviction removes from the head, where the least recently written keys are. */
+	private void put(String key, Entry entry, Instant now) {
+		this.entries.remove(key);
+		evict(now);
+		this.entries.put(key, entry);
 	}
 
 	private void evict(Instant now) {
@@ -97,7 +146,30 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		}
 	}
 
-	private record Entry(String claimId, boolean completed, Instant expiresAt) {
+	/** The state of one key; guarded by the store's lock. */
+	private static final class Entry {
+
+		/** The owner of the current claim, {@code null} when the key is not claimed. */
+		@Nullable String claimId;
+
+		Instant claimExpiresAt = Instant.MIN;
+
+		boolean done;
+
+		final Set<String> completedHandlers = new HashSet<>();
+
+		/** When the whole entry (claim, completions) is forgotten. */
+		Instant expiresAt;
+
+		Entry(Instant expiresAt) {
+			this.expiresAt = expiresAt;
+		}
+
+		void extendTo(Instant instant) {
+			if (instant.isAfter(this.expiresAt)) {
+				this.expiresAt = instant;
+			}
+		}
 
 	}
 

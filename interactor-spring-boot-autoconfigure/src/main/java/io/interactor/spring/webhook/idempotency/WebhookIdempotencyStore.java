@@ -1,20 +1,41 @@
 package io.interactor.spring.webhook.idempotency;
 
+import java.util.Set;
+
 /**
- * Remembers which webhook deliveries are being or have been processed, so each idempotency key is processed once.
+ * Remembers which webhook deliveries are being or have been processed, and which of their handlers completed, so that
+ * each idempotency key is processed once and a redelivery after a partial failure runs only the handlers that did not
+ * complete.
  * <p>
- * Implementations must make {@link #claim(String, String)} atomic: of any number of concurrent claims of one key
- * exactly one returns {@link ClaimResult#CLAIMED}. A claim lapses after the processing timeout so a crashed instance
- * does not block a key forever. Each claim carries the caller's claim id, so that a delivery whose claim lapsed (its
- * handler ran longer than the timeout) cannot release the claim another delivery has taken since. Storage failures
- * are reported as {@link IdempotencyStoreException}.
+ * The dispatcher uses a store like this for one delivery: {@link #claim claim} the key; when claimed, read the
+ * {@link #completedHandlers completed handlers}, run every other handler in order and {@link #completeHandler record}
+ * each one's completion as soon as it returns; when all ran, {@link #complete complete} the key, else
+ * {@link #release release} the claim.
+ * <p>
+ * <strong>Concurrency.</strong> {@link #claim(String, String)} must be atomic: of any number of concurrent claims of
+ * one key, on any number of application instances sharing the store, exactly one returns {@link ClaimResult#CLAIMED}.
+ * A claim lapses after the processing timeout so a crashed instance does not block a key forever. Each claim carries
+ * the caller's claim id, so that a delivery whose claim lapsed (its handler ran longer than the timeout) cannot
+ * release the claim another delivery has taken since. A recorded handler completion must be visible to every
+ * {@link #completedHandlers} call that starts after {@link #completeHandler} returned, on any instance; recording it
+ * (with its expiry) must be one atomic step, so that no completion is kept without expiry or dropped early.
+ * <p>
+ * <strong>Failures.</strong> Storage failures are reported as {@link IdempotencyStoreException}, and the dispatcher
+ * then fails closed: it answers 503, runs no further handler and never reports the delivery as processed. A handler
+ * that completed but whose completion could not be recorded runs again on the redelivery, so handlers must still be
+ * idempotent on their own side for that window.
+ * <p>
+ * <strong>Handler ids</strong> are opaque, stable strings (the dispatcher uses the bean name and the method
+ * signature, e.g. {@code orderHandlers#onMessage(io.interactor.spring.webhook.RoomMessageData)}): they must be stored
+ * as given and compared for equality only.
  *
  * @since 0.1.0
  */
 public interface WebhookIdempotencyStore {
 
 	/**
-	 * Atomically claim a key for processing.
+	 * Atomically claim a key for processing. A key that holds only handler completions (its last delivery failed or
+	 * its claim lapsed) can be claimed.
 	 * @param key the idempotency key
 	 * @param claimId identifies this claim (unique per delivery attempt)
 	 * @return {@link ClaimResult#CLAIMED} if the caller now owns the key, else what state the key is in
@@ -23,8 +44,29 @@ public interface WebhookIdempotencyStore {
 	ClaimResult claim(String key, String claimId);
 
 	/**
-	 * Mark a key as processed; later claims return {@link ClaimResult#COMPLETED} until it expires. This holds even
-	 * when the caller's claim lapsed meanwhile: the delivery was processed all the same.
+	 * The handlers whose completion was recorded for a key and has not expired. Called by the owner of a claim, so
+	 * no other delivery records completions for the key meanwhile (except one whose claim lapsed).
+	 * @param key the idempotency key
+	 * @return the ids passed to {@link #completeHandler}; empty when none
+	 * @throws IdempotencyStoreException if the store is unreachable
+	 */
+	Set<String> completedHandlers(String key);
+
+	/**
+	 * Record that one handler completed for a key; the record is kept for the time-to-live of completed keys, counted
+	 * from this call, and survives {@link #release}. It is recorded even when the caller's claim lapsed meanwhile: the
+	 * handler ran all the same. It does not change the claim.
+	 * @param key the idempotency key
+	 * @param claimId the id the key was claimed with
+	 * @param handlerId the stable id of the handler
+	 * @throws IdempotencyStoreException if the store is unreachable; the completion may then be lost and the handler
+	 * run again by a redelivery
+	 */
+	void completeHandler(String key, String claimId, String handlerId);
+
+	/**
+	 * Mark a key as processed; later claims return {@link ClaimResult#COMPLETED} until the time-to-live passes. This
+	 * holds even when the caller's claim lapsed meanwhile: the delivery was processed all the same.
 	 * @param key the idempotency key
 	 * @param claimId the id the key was claimed with
 	 * @throws IdempotencyStoreException if the store is unreachable
@@ -32,8 +74,8 @@ public interface WebhookIdempotencyStore {
 	void complete(String key, String claimId);
 
 	/**
-	 * Forget a key after processing failed, so a redelivery is processed; does nothing unless the key is still
-	 * claimed with {@code claimId}.
+	 * Give up a claim after processing failed, so a redelivery is processed; does nothing unless the key is still
+	 * claimed with {@code claimId}. Recorded handler completions are kept.
 	 * @param key the idempotency key
 	 * @param claimId the id the key was claimed with
 	 * @throws IdempotencyStoreException if the store is unreachable

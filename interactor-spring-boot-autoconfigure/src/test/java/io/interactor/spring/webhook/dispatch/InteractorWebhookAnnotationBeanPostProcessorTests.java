@@ -1,6 +1,8 @@
 package io.interactor.spring.webhook.dispatch;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
@@ -107,6 +109,24 @@ class InteractorWebhookAnnotationBeanPostProcessorTests {
 					.result()).isEqualTo(Result.PROCESSED);
 				assertThat(InterfaceHandler.calls).hasValue(1);
 			});
+	}
+
+	@Test
+	void handlerIdIsTheBeanNameAndMethodSignatureInEveryContextAndBehindProxies() {
+		List<List<String>> ids = new ArrayList<>();
+		for (int run = 0; run < 2; run++) {
+			this.runner.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
+				.withUserConfiguration(ClassProxyConfiguration.class, InterfaceProxyConfiguration.class)
+				.run((context) -> ids.add(context.getBean(WebhookHandlerRegistry.class)
+					.getHandlers()
+					.stream()
+					.map(WebhookHandlerMethod::getId)
+					.sorted()
+					.toList()));
+		}
+		assertThat(ids.get(0)).containsExactly("goodHandler#handle(io.interactor.spring.webhook.RoomMessageData)",
+				"proxied#handle(io.interactor.spring.webhook.CredentialEventData)");
+		assertThat(ids.get(1)).isEqualTo(ids.get(0));
 	}
 
 	public static class GoodHandler {

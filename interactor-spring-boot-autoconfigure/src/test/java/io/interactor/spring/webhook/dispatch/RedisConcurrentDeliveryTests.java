@@ -36,6 +36,12 @@ class RedisConcurrentDeliveryTests extends AbstractConcurrentDeliveryTests {
 		return runner(RedisCondition.host(), RedisCondition.port());
 	}
 
+	@Override
+	protected ApplicationContextRunner restartableRunner() {
+		// every context shares the key prefix, like instances of one application
+		return runner();
+	}
+
 	private ApplicationContextRunner runner(String host, int port) {
 		return new ApplicationContextRunner()
 			.withConfiguration(
@@ -44,6 +50,36 @@ class RedisConcurrentDeliveryTests extends AbstractConcurrentDeliveryTests {
 					"interactor.webhook.idempotency.store=redis", "interactor.webhook.idempotency.key-prefix=" + this.prefix,
 					"spring.data.redis.host=" + host, "spring.data.redis.port=" + port, "spring.data.redis.timeout=1s",
 					"spring.data.redis.connect-timeout=1s");
+	}
+
+	@Test
+	void redisFailingBetweenHandlerCompletionsFailsClosed() throws Exception {
+		try (TcpProxy proxy = new TcpProxy(RedisCondition.host(), RedisCondition.port())) {
+			// Redis goes away right after the second handler's side effect, before its completion is recorded
+			Recorder recorder = new Recorder().afterCompletion("second", proxy::stop);
+			runner("127.0.0.1", proxy.getPort())
+				// short claims: the failed delivery cannot release its own while Redis is away
+				.withPropertyValues("interactor.webhook.idempotency.processing-timeout=2s")
+				.withBean(Recorder.class, () -> recorder)
+				.withUserConfiguration(FirstHandler.class, SecondHandler.class, ThirdHandler.class)
+				.run((context) -> {
+					WebhookDispatcher dispatcher = context.getBean(WebhookDispatcher.class);
+					String body = delivery();
+					WebhookOutcome down = deliver(dispatcher, body);
+					assertThat(down.status()).isEqualTo(503);
+					assertThat(down.result()).isEqualTo(Result.STORE_UNAVAILABLE);
+					assertThat(down.retryAfterSeconds()).isPositive();
+					assertThat(recorder.calls).containsExactly("first", "second");
+
+					proxy.start();
+					await().atMost(Duration.ofSeconds(60))
+						.pollInterval(Duration.ofMillis(200))
+						.until(() -> deliver(dispatcher, body).result() == Result.PROCESSED);
+					// the recorded completion held; the unrecorded one ran again (handlers stay idempotent for it)
+					assertThat(recorder.calls).containsExactly("first", "second", "second", "third");
+					assertThat(deliver(dispatcher, body).result()).isEqualTo(Result.DUPLICATE);
+				});
+		}
 	}
 
 	@Test

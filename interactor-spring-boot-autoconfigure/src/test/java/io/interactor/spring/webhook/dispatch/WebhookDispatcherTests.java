@@ -1,9 +1,12 @@
 package io.interactor.spring.webhook.dispatch;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +21,11 @@ import io.interactor.spring.webhook.RoomMessageData;
 import io.interactor.spring.webhook.WebhookEvent;
 import io.interactor.spring.webhook.WorkflowInstanceData;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
+import io.interactor.spring.webhook.idempotency.ClaimResult;
+import io.interactor.spring.webhook.idempotency.IdempotencyStoreException;
+import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -257,6 +264,51 @@ class WebhookDispatcherTests {
 	}
 
 	@Test
+	void storeFailingBetweenHandlersAnswers503AndTheRedeliveryRunsTheUnrecordedHandler() {
+		this.runner.withUserConfiguration(TwoStepHandlers.class, FlakyCompletionStoreConfiguration.class)
+			.run((context) -> {
+				TwoStepHandlers handlers = context.getBean(TwoStepHandlers.class);
+				FlakyCompletionStore store = context.getBean(FlakyCompletionStore.class);
+				String body = Deliveries.body("room.message.created");
+				store.failCompletionOf = context.getBean(WebhookHandlerRegistry.class)
+					.getHandlers()
+					.stream()
+					.filter((handler) -> handler.getMethod().getName().equals("second"))
+					.findFirst()
+					.orElseThrow()
+					.getId();
+				WebhookOutcome outcome = deliver(context, body);
+				assertThat(outcome.status()).isEqualTo(503);
+				assertThat(outcome.result()).isEqualTo(Result.STORE_UNAVAILABLE);
+				assertThat(outcome.retryAfterSeconds()).isPositive();
+				// nothing runs after the lost completion, and the delivery is not reported as processed
+				assertThat(handlers.calls).containsExactly("first", "second");
+
+				store.failCompletionOf = null;
+				assertThat(deliver(context, body).result()).isEqualTo(Result.PROCESSED);
+				assertThat(handlers.calls).containsExactly("first", "second", "second", "third");
+				assertThat(deliver(context, body).result()).isEqualTo(Result.DUPLICATE);
+			});
+	}
+
+	@Test
+	void storeFailingToReadCompletionsAnswers503AndRunsNothing() {
+		this.runner.withUserConfiguration(TwoStepHandlers.class, FlakyCompletionStoreConfiguration.class)
+			.run((context) -> {
+				TwoStepHandlers handlers = context.getBean(TwoStepHandlers.class);
+				FlakyCompletionStore store = context.getBean(FlakyCompletionStore.class);
+				String body = Deliveries.body("room.message.created");
+				store.failReads = true;
+				assertThat(deliver(context, body).result()).isEqualTo(Result.STORE_UNAVAILABLE);
+				assertThat(handlers.calls).isEmpty();
+				store.failReads = false;
+				// the claim was released: the redelivery is processed at once
+				assertThat(deliver(context, body).result()).isEqualTo(Result.PROCESSED);
+				assertThat(handlers.calls).containsExactly("first", "second", "third");
+			});
+	}
+
+	@Test
 	void placeholdersInEventTypesAreResolved() {
 		this.runner.withUserConfiguration(PlaceholderHandler.class)
 			.withPropertyValues("app.webhook.type=workflow.instance.halted")
@@ -481,6 +533,84 @@ class WebhookDispatcherTests {
 		@Bean
 		WebhookIdempotencyStore brokenStore() {
 			return new UnavailableIdempotencyStore();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoStepHandlers {
+
+		final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+		@InteractorWebhook("room.message.created")
+		@Order(1)
+		void first() {
+			this.calls.add("first");
+		}
+
+		@InteractorWebhook("room.message.created")
+		@Order(2)
+		void second() {
+			this.calls.add("second");
+		}
+
+		@InteractorWebhook("room.message.created")
+		@Order(3)
+		void third() {
+			this.calls.add("third");
+		}
+
+	}
+
+	/** The in-memory store whose backend fails on demand while recording or reading handler completions. */
+	static class FlakyCompletionStore implements WebhookIdempotencyStore {
+
+		private final WebhookIdempotencyStore delegate = new InMemoryWebhookIdempotencyStore(10,
+				Duration.ofMinutes(1), Duration.ofMinutes(10), Clock.systemUTC());
+
+		volatile @Nullable String failCompletionOf;
+
+		volatile boolean failReads;
+
+		@Override
+		public ClaimResult claim(String key, String claimId) {
+			return this.delegate.claim(key, claimId);
+		}
+
+		@Override
+		public Set<String> completedHandlers(String key) {
+			if (this.failReads) {
+				throw new IdempotencyStoreException("simulated outage", new RuntimeException());
+			}
+			return this.delegate.completedHandlers(key);
+		}
+
+		@Override
+		public void completeHandler(String key, String claimId, String handlerId) {
+			if (handlerId.equals(this.failCompletionOf)) {
+				throw new IdempotencyStoreException("simulated outage", new RuntimeException());
+			}
+			this.delegate.completeHandler(key, claimId, handlerId);
+		}
+
+		@Override
+		public void complete(String key, String claimId) {
+			this.delegate.complete(key, claimId);
+		}
+
+		@Override
+		public void release(String key, String claimId) {
+			this.delegate.release(key, claimId);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FlakyCompletionStoreConfiguration {
+
+		@Bean
+		FlakyCompletionStore flakyCompletionStore() {
+			return new FlakyCompletionStore();
 		}
 
 	}

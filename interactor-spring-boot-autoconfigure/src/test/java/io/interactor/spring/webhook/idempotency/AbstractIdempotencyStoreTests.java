@@ -18,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractIdempotencyStoreTests {
 
+	static final String HANDLER_A = "handlers#first(io.interactor.spring.webhook.RoomMessageData)";
+
+	static final String HANDLER_B = "handlers#second(io.interactor.spring.webhook.RoomMessageData)";
+
 	protected abstract WebhookIdempotencyStore store();
 
 	protected String key() {
@@ -71,6 +75,84 @@ abstract class AbstractIdempotencyStoreTests {
 		String second = key();
 		assertThat(store().claim(first, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
 		assertThat(store().claim(second, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+	}
+
+	@Test
+	void aNewKeyHasNoCompletedHandlers() {
+		String key = key();
+		store().claim(key, "claim-1");
+		assertThat(store().completedHandlers(key)).isEmpty();
+		assertThat(store().completedHandlers(key())).isEmpty();
+	}
+
+	@Test
+	void handlerCompletionsAreKeptWhenTheClaimIsReleased() {
+		String key = key();
+		store().claim(key, "claim-1");
+		store().completeHandler(key, "claim-1", HANDLER_A);
+		store().release(key, "claim-1");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().completedHandlers(key)).containsExactly(HANDLER_A);
+		store().completeHandler(key, "claim-2", HANDLER_B);
+		store().release(key, "claim-2");
+		assertThat(store().claim(key, "claim-3")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().completedHandlers(key)).containsExactlyInAnyOrder(HANDLER_A, HANDLER_B);
+	}
+
+	@Test
+	void recordingAHandlerCompletionKeepsTheClaim() {
+		String key = key();
+		store().claim(key, "claim-1");
+		store().completeHandler(key, "claim-1", HANDLER_A);
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.IN_PROGRESS);
+		store().complete(key, "claim-1");
+		assertThat(store().claim(key, "claim-3")).isEqualTo(ClaimResult.COMPLETED);
+	}
+
+	@Test
+	void handlerCompletionsBelongToTheirKey() {
+		String first = key();
+		String second = key();
+		store().claim(first, "claim-1");
+		store().completeHandler(first, "claim-1", HANDLER_A);
+		assertThat(store().completedHandlers(second)).isEmpty();
+	}
+
+	@Test
+	void handlerIdsAreStoredAsGiven() {
+		String key = key();
+		String id = "bean:with#odd(java.lang.String,byte[])";
+		store().claim(key, "claim-1");
+		store().completeHandler(key, "claim-1", id);
+		assertThat(store().completedHandlers(key)).containsExactly(id);
+	}
+
+	@Test
+	void concurrentHandlerCompletionsUnderOneKeyAreAllRecorded() throws Exception {
+		String key = key();
+		store().claim(key, "claim-1");
+		int handlers = 20;
+		ExecutorService executor = Executors.newFixedThreadPool(handlers);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> results = new ArrayList<>();
+			for (int i = 0; i < handlers; i++) {
+				String handlerId = "handler-" + i;
+				results.add(executor.submit(() -> {
+					start.await();
+					store().completeHandler(key, "claim-1", handlerId);
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> result : results) {
+				result.get(30, TimeUnit.SECONDS);
+			}
+			assertThat(store().completedHandlers(key)).hasSize(handlers);
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	@Test

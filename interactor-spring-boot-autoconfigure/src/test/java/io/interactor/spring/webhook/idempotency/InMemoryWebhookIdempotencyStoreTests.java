@@ -49,6 +49,53 @@ class InMemoryWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests
 	}
 
 	@Test
+	void handlerCompletionsOutliveALapsedClaim() {
+		this.store.claim("a", "claim-1");
+		this.store.completeHandler("a", "claim-1", HANDLER_A);
+		// the instance crashed before finishing: the claim lapses, the completion stays
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(this.store.claim("a", "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(this.store.completedHandlers("a")).containsExactly(HANDLER_A);
+	}
+
+	@Test
+	void handlerCompletionExpiresAfterTtlCountedFromTheLastCompletion() {
+		this.store.claim("a", "claim-1");
+		this.store.completeHandler("a", "claim-1", HANDLER_A);
+		this.store.release("a", "claim-1");
+		this.clock.advance(Duration.ofDays(1));
+		this.store.claim("a", "claim-2");
+		this.store.completeHandler("a", "claim-2", HANDLER_B);
+		this.store.release("a", "claim-2");
+		this.clock.advance(Duration.ofDays(7).minusSeconds(1));
+		assertThat(this.store.completedHandlers("a")).containsExactlyInAnyOrder(HANDLER_A, HANDLER_B);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.store.completedHandlers("a")).isEmpty();
+		assertThat(this.store.claim("a", "claim-3")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(this.store.completedHandlers("a")).isEmpty();
+	}
+
+	@Test
+	void handlerCompletedAfterItsClaimLapsedIsRecorded() {
+		this.store.claim("a", "claim-1");
+		this.clock.advance(Duration.ofMinutes(6));
+		this.store.completeHandler("a", "claim-1", HANDLER_A);
+		assertThat(this.store.claim("a", "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(this.store.completedHandlers("a")).containsExactly(HANDLER_A);
+	}
+
+	@Test
+	void releaseWithoutCompletionsForgetsTheKey() {
+		this.store.claim("a", "claim-1");
+		this.store.release("a", "claim-1");
+		assertThat(this.store.size()).isZero();
+		this.store.claim("b", "claim-1");
+		this.store.completeHandler("b", "claim-1", HANDLER_A);
+		this.store.release("b", "claim-1");
+		assertThat(this.store.size()).isOne();
+	}
+
+	@Test
 	void isBoundedByMaxEntriesEvictingTheOldest() {
 		InMemoryWebhookIdempotencyStore small = new InMemoryWebhookIdempotencyStore(3, Duration.ofMinutes(5),
 				Duration.ofDays(7), this.clock);

@@ -50,10 +50,10 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 	void writesPrefixedKeysWithTheConfiguredExpiry() {
 		String key = key();
 		this.store.claim(key, "claim-1");
-		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing:claim-1");
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "state")).isEqualTo("processing:claim-1");
 		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(290L, 300L);
 		this.store.complete(key, "claim-1");
-		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("done");
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "state")).isEqualTo("done");
 		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS)).isBetween(Duration.ofDays(7).toSeconds() - 10,
 				Duration.ofDays(7).toSeconds());
 		String failed = key();
@@ -72,7 +72,7 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> shortClaims.claim(key, "claim-3") == ClaimResult.CLAIMED);
 		// The first delivery fails late: its release must not free the claim taken after its own lapsed.
 		shortClaims.release(key, "claim-1");
-		assertThat(this.redis.opsForValue().get(PREFIX + key)).isEqualTo("processing:claim-3");
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "state")).isEqualTo("processing:claim-3");
 	}
 
 	@Test
@@ -87,6 +87,52 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 	}
 
 	@Test
+	void handlerCompletionsAreFieldsOfTheKeyKeptForTheTtl() {
+		String key = key();
+		this.store.claim(key, "claim-1");
+		this.store.completeHandler(key, "claim-1", HANDLER_A);
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "handler:" + HANDLER_A)).isEqualTo("claim-1");
+		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS))
+			.isBetween(Duration.ofDays(7).toSeconds() - 10, Duration.ofDays(7).toSeconds());
+		this.store.release(key, "claim-1");
+		assertThat(this.redis.opsForHash().keys(PREFIX + key)).containsExactly("handler:" + HANDLER_A);
+		assertThat(this.redis.getExpire(PREFIX + key, TimeUnit.SECONDS))
+			.isBetween(Duration.ofDays(7).toSeconds() - 10, Duration.ofDays(7).toSeconds());
+		this.store.claim(key, "claim-2");
+		this.store.complete(key, "claim-2");
+		assertThat(this.redis.opsForHash().entries(PREFIX + key)).containsOnly(java.util.Map.entry("state", "done"));
+	}
+
+	@Test
+	void handlerCompletionsOutliveALapsedClaim() {
+		RedisWebhookIdempotencyStore shortClaims = new RedisWebhookIdempotencyStore(this.redis, PREFIX,
+				Duration.ofMillis(200), Duration.ofDays(7));
+		String key = key();
+		shortClaims.claim(key, "claim-1");
+		shortClaims.completeHandler(key, "claim-1", HANDLER_A);
+		// the instance crashed before finishing: the claim lapses although the key lives on for the completion
+		assertThat(shortClaims.claim(key, "claim-2")).isEqualTo(ClaimResult.IN_PROGRESS);
+		await().atMost(Duration.ofSeconds(5)).until(() -> shortClaims.claim(key, "claim-3") == ClaimResult.CLAIMED);
+		assertThat(shortClaims.completedHandlers(key)).containsExactly(HANDLER_A);
+		shortClaims.release(key, "claim-1");
+		assertThat(this.redis.opsForHash().get(PREFIX + key, "state")).isEqualTo("processing:claim-3");
+	}
+
+	@Test
+	void handlerCompletionsExpireAfterTtl() {
+		RedisWebhookIdempotencyStore shortTtl = new RedisWebhookIdempotencyStore(this.redis, PREFIX,
+				Duration.ofMillis(100), Duration.ofMillis(300));
+		String key = key();
+		shortTtl.claim(key, "claim-1");
+		shortTtl.completeHandler(key, "claim-1", HANDLER_A);
+		shortTtl.release(key, "claim-1");
+		assertThat(shortTtl.completedHandlers(key)).containsExactly(HANDLER_A);
+		await().atMost(Duration.ofSeconds(5)).until(() -> shortTtl.completedHandlers(key).isEmpty());
+		assertThat(this.redis.hasKey(PREFIX + key)).isFalse();
+		assertThat(shortTtl.claim(key, "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+	}
+
+	@Test
 	void unreachableRedisIsReportedAsStoreException() {
 		LettuceConnectionFactory nowhere = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1),
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
@@ -96,6 +142,10 @@ class RedisWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests {
 			RedisWebhookIdempotencyStore down = new RedisWebhookIdempotencyStore(new StringRedisTemplate(nowhere),
 					PREFIX, Duration.ofMinutes(5), Duration.ofDays(7));
 			assertThatExceptionOfType(IdempotencyStoreException.class).isThrownBy(() -> down.claim("a", "claim-1"));
+			assertThatExceptionOfType(IdempotencyStoreException.class)
+				.isThrownBy(() -> down.completedHandlers("a"));
+			assertThatExceptionOfType(IdempotencyStoreException.class)
+				.isThrownBy(() -> down.completeHandler("a", "claim-1", HANDLER_A));
 		}
 		finally {
 			nowhere.destroy();

@@ -2,6 +2,7 @@ package io.interactor.spring.webhook.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -71,6 +72,18 @@ public class WebhookTestApplication {
 		public ClaimResult claim(String key, String claimId) {
 			check();
 			return this.delegate.claim(key, claimId);
+		}
+
+		@Override
+		public Set<String> completedHandlers(String key) {
+			check();
+			return this.delegate.completedHandlers(key);
+		}
+
+		@Override
+		public void completeHandler(String key, String claimId, String handlerId) {
+			check();
+			this.delegate.completeHandler(key, claimId, handlerId);
 		}
 
 		@Override
