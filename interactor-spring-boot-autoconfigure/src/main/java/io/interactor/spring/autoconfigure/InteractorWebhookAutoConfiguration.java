@@ -71,11 +71,12 @@ public final class InteractorWebhookAutoConfiguration {
 	@ConditionalOnMissingBean(WebhookSignatureVerifier.class)
 	HmacWebhookSignatureVerifier interactorWebhookSignatureVerifier(InteractorProperties properties) {
 		InteractorProperties.Webhook webhook = properties.getWebhook();
+		// The verifier trims each secret and ignores blank ones, as it does for any caller.
 		List<String> secrets = new ArrayList<>();
 		if (webhook.getSecret() != null) {
-			secrets.add(webhook.getSecret().trim());
+			secrets.add(webhook.getSecret());
 		}
-		webhook.getPreviousSecrets().forEach((secret) -> secrets.add(secret.trim()));
+		secrets.addAll(webhook.getPreviousSecrets());
 		return new HmacWebhookSignatureVerifier(secrets, webhook.getSignatureScheme(), webhook.getTolerance(),
 				Clock.systemUTC());
 	}
