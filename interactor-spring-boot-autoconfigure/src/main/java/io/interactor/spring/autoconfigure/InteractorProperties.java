@@ -641,9 +641,11 @@ public class InteractorProperties implements InitializingBean {
 		public static class Idempotency {
 
 			/**
-			 * Which store records processed deliveries: 'memory' (one instance) or 'redis' (several instances).
+			 * Which store records processed deliveries: 'auto' uses Redis when the application has a
+			 * RedisConnectionFactory bean (Spring Data Redis), else memory; 'memory' (one instance only) and 'redis'
+			 * (shared by several instances) force the choice.
 			 */
-			private IdempotencyStoreType store = IdempotencyStoreType.MEMORY;
+			private IdempotencyStoreType store = IdempotencyStoreType.AUTO;
 
 			/**
 			 * How long a processed delivery is remembered.
