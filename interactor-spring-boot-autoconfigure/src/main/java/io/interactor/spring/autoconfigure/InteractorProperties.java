@@ -534,6 +534,13 @@ public class InteractorProperties implements InitializingBean {
 		private String path = "/webhooks/interactor";
 
 		/**
+		 * Whether the start-up fails when @InteractorWebhook handlers exist but the application is not a web
+		 * application, so no endpoint could receive deliveries. Turn off to dispatch deliveries yourself through the
+		 * WebhookDispatcher bean, e.g. from a queue or in a test without a web environment.
+		 */
+		private boolean requireWebApplication = true;
+
+		/**
 		 * Signing secret of the webhook (whsec_...). Environment variable: INTERACTOR_WEBHOOK_SECRET.
 		 */
 		private @Nullable String secret;
@@ -577,6 +584,14 @@ public class InteractorProperties implements InitializingBean {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public boolean isRequireWebApplication() {
+			return this.requireWebApplication;
+		}
+
+		public void setRequireWebApplication(boolean requireWebApplication) {
+			this.requireWebApplication = requireWebApplication;
 		}
 
 		public @Nullable String getSecret() {
@@ -629,7 +644,8 @@ public class InteractorProperties implements InitializingBean {
 
 		@Override
 		public String toString() {
-			return "{enabled=" + this.enabled + ", path=" + this.path + ", secret=" + redact(this.secret)
+			return "{enabled=" + this.enabled + ", path=" + this.path + ", requireWebApplication="
+					+ this.requireWebApplication + ", secret=" + redact(this.secret)
 					+ ", previousSecrets=" + this.previousSecrets.size() + " redacted, tolerance=" + this.tolerance
 					+ ", signatureScheme=" + this.signatureScheme + ", maxPayloadSize=" + this.maxPayloadSize
 					+ ", idempotency=" + this.idempotency + ", security=" + this.security + "}";

@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -211,6 +212,23 @@ public final class InteractorWebhookAutoConfiguration {
 		@ConditionalOnBean(type = REDIS_CONNECTION_FACTORY)
 		static class AutoWithRedis {
 
+		}
+
+	}
+
+	/**
+	 * Handlers in a non-web application would never receive a delivery: the start fails instead of the application
+	 * exiting silently (see {@link NonWebApplicationWebhookCheck}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnNotWebApplication
+	@ConditionalOnBooleanProperty(name = "interactor.webhook.require-web-application", matchIfMissing = true)
+	static class NonWebApplicationConfiguration {
+
+		@Bean
+		NonWebApplicationWebhookCheck interactorNonWebApplicationWebhookCheck(
+				ObjectProvider<WebhookHandlerRegistry> registry) {
+			return new NonWebApplicationWebhookCheck(registry);
 		}
 
 	}

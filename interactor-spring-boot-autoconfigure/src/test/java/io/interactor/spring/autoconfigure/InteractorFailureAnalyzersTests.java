@@ -1,12 +1,16 @@
 package io.interactor.spring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.client.InteractorClient;
+import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.MissingWebhookSecretException;
 import io.interactor.spring.webhook.dispatch.UnresolvableWebhookParameterException;
+import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
+import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +23,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -202,6 +207,45 @@ class InteractorFailureAnalyzersTests {
 			.isInstanceOf(MissingInteractorCredentialsException.class);
 	}
 
+	@Test
+	void webhookHandlersInANonWebApplicationFailTheStartInsteadOfExitingSilently(CapturedOutput output) {
+		Throwable failure = start(HandlerApp.class, "interactor.webhook.secret=whsec_analyzer_test");
+		assertThat(failure).isInstanceOf(WebhookHandlersWithoutWebApplicationException.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("1 @InteractorWebhook handler method was found, but the "
+				+ "application is not a web application, so no endpoint can receive webhook deliveries (the "
+				+ "Interactor starter brings no web server).");
+		assertThat(analysis.getAction()).contains("spring-boot-starter-webmvc", "spring-boot-starter-webflux",
+				"interactor.webhook.enabled=false", "interactor.webhook.require-web-application=false");
+		assertThat(output).contains("APPLICATION FAILED TO START", "spring-boot-starter-webmvc")
+			.doesNotContain("whsec_analyzer_test");
+	}
+
+	@Test
+	void nonWebApplicationMayDispatchDeliveriesItselfWhenItSaysSo() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandlerApp.class)
+			.web(WebApplicationType.NONE)
+			.properties("interactor.webhook.secret=" + Deliveries.SECRET, "interactor.webhook.idempotency.store=memory",
+					"interactor.webhook.require-web-application=false")
+			.run()) {
+			String body = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED);
+			assertThat(context.getBean(WebhookDispatcher.class)
+				.dispatch(Deliveries.sign(body), Deliveries.bytes(body))
+				.result()).isEqualTo(WebhookOutcome.Result.PROCESSED);
+			assertThat(context.getBean(Handler.class).calls).hasValue(1);
+		}
+	}
+
+	@Test
+	void nonWebApplicationWithHandlersStartsWhenWebhooksAreDisabled() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandlerApp.class)
+			.web(WebApplicationType.NONE)
+			.properties("interactor.webhook.enabled=false")
+			.run()) {
+			assertThat(context.getBeanProvider(WebhookDispatcher.class).getIfAvailable()).isNull();
+		}
+	}
+
 	private static Throwable start(Class<?> app, String... properties) {
 		List<Throwable> failure = new java.util.ArrayList<>();
 		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
@@ -303,8 +347,11 @@ class InteractorFailureAnalyzersTests {
 
 	static class Handler {
 
+		final AtomicInteger calls = new AtomicInteger();
+
 		@InteractorWebhook(InteractorEvents.ROOM_MESSAGE_CREATED)
 		void onMessage(io.interactor.spring.webhook.RoomMessageData data) {
+			this.calls.incrementAndGet();
 		}
 
 	}
