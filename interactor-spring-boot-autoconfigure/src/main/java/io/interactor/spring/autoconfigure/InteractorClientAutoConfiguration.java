@@ -14,6 +14,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,6 +72,15 @@ public final class InteractorClientAutoConfiguration {
 	@ConditionalOnMissingBean(InteractorConnectionDetails.class)
 	PropertiesInteractorConnectionDetails interactorConnectionDetails(InteractorProperties properties) {
 		return new PropertiesInteractorConnectionDetails(properties);
+	}
+
+	/**
+	 * Checks the values of an application's {@link InteractorConnectionDetails} bean at startup, although the
+	 * beans using them are lazy.
+	 */
+	@Bean
+	InteractorConnectionDetailsCheck interactorConnectionDetailsCheck(ListableBeanFactory beanFactory) {
+		return new InteractorConnectionDetailsCheck(beanFactory);
 	}
 
 	@Bean

@@ -8,8 +8,10 @@ import io.interactor.spring.client.auth.TokenRequestFormat;
 import io.interactor.spring.client.core.InteractorEnvironment;
 import io.interactor.spring.webhook.idempotency.IdempotencyStoreType;
 import io.interactor.spring.webhook.signature.SignatureScheme;
+import io.interactor.spring.autoconfigure.UnresolvedInteractorPlaceholderException.UnresolvedValue;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -18,11 +20,15 @@ import org.springframework.util.unit.DataSize;
  * Configuration properties for the Interactor starter, bound from {@code interactor.*}. The environment variables
  * the platform documents ({@code INTERACTOR_CLIENT_ID}, {@code INTERACTOR_CLIENT_SECRET}, ...) bind to these names;
  * {@link InteractorEnvironmentPostProcessor} maps the two spellings of the previous webhook secret.
+ * <p>
+ * Once bound, the properties are {@link #validate() validated}: a value still holding a {@code ${...}} placeholder
+ * (say {@code secret: ${INTERACTOR_WEBHOOK_SECRET}} while that variable is not set) fails the start-up instead of
+ * being used as it is.
  *
  * @since 0.1.0
  */
 @ConfigurationProperties("interactor")
-public class InteractorProperties {
+public class InteractorProperties implements InitializingBean {
 
 	private static final String REDACTED = "******";
 
@@ -152,6 +158,51 @@ public class InteractorProperties {
 
 	public Metrics getMetrics() {
 		return this.metrics;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		validate();
+	}
+
+	/**
+	 * Check that no text value (credentials, secrets, URLs, names) still contains an unresolved {@code ${...}}
+	 * placeholder. Called once the properties are bound.
+	 * @throws UnresolvedInteractorPlaceholderException naming every such property and its environment variable
+	 * (never the value)
+	 */
+	public void validate() {
+		List<UnresolvedValue> unresolved = new ArrayList<>();
+		check(unresolved, "interactor.client-id", this.clientId);
+		check(unresolved, "interactor.client-secret", this.clientSecret);
+		check(unresolved, "interactor.scopes", this.scopes);
+		check(unresolved, "interactor.account-server-url", this.accountServerUrl);
+		check(unresolved, "interactor.core-api-url", this.coreApiUrl);
+		check(unresolved, "interactor.http.ssl.bundle", this.http.getSsl().getBundle());
+		Http.Proxy proxy = this.http.getProxy();
+		check(unresolved, "interactor.http.proxy.host", proxy.getHost());
+		check(unresolved, "interactor.http.proxy.username", proxy.getUsername());
+		check(unresolved, "interactor.http.proxy.password", proxy.getPassword());
+		check(unresolved, "interactor.http.proxy.non-proxy-hosts", proxy.getNonProxyHosts());
+		check(unresolved, "interactor.webhook.path", this.webhook.getPath());
+		check(unresolved, "interactor.webhook.secret", this.webhook.getSecret());
+		check(unresolved, "interactor.webhook.previous-secrets", this.webhook.getPreviousSecrets());
+		check(unresolved, "interactor.webhook.idempotency.key-prefix", this.webhook.getIdempotency().getKeyPrefix());
+		if (!unresolved.isEmpty()) {
+			throw new UnresolvedInteractorPlaceholderException(null, unresolved);
+		}
+	}
+
+	private static void check(List<UnresolvedValue> unresolved, String property, @Nullable String value) {
+		if (UnresolvedInteractorPlaceholderException.isUnresolved(value)) {
+			unresolved.add(UnresolvedInteractorPlaceholderException.property(property, value));
+		}
+	}
+
+	private static void check(List<UnresolvedValue> unresolved, String property, List<String> values) {
+		for (int i = 0; i < values.size(); i++) {
+			check(unresolved, property + "[" + i + "]", values.get(i));
+		}
 	}
 
 	@Override
@@ -483,6 +534,13 @@ public class InteractorProperties {
 		private String path = "/webhooks/interactor";
 
 		/**
+		 * Whether the start-up fails when @InteractorWebhook handlers exist but the application is not a web
+		 * application, so no endpoint could receive deliveries. Turn off to dispatch deliveries yourself through the
+		 * WebhookDispatcher bean, e.g. from a queue or in a test without a web environment.
+		 */
+		private boolean requireWebApplication = true;
+
+		/**
 		 * Signing secret of the webhook (whsec_...). Environment variable: INTERACTOR_WEBHOOK_SECRET.
 		 */
 		private @Nullable String secret;
@@ -528,6 +586,14 @@ public class InteractorProperties {
 
 		public void setPath(String path) {
 			this.path = path;
+		}
+
+		public boolean isRequireWebApplication() {
+			return this.requireWebApplication;
+		}
+
+		public void setRequireWebApplication(boolean requireWebApplication) {
+			this.requireWebApplication = requireWebApplication;
 		}
 
 		public @Nullable String getSecret() {
@@ -580,7 +646,8 @@ public class InteractorProperties {
 
 		@Override
 		public String toString() {
-			return "{enabled=" + this.enabled + ", path=" + this.path + ", secret=" + redact(this.secret)
+			return "{enabled=" + this.enabled + ", path=" + this.path + ", requireWebApplication="
+					+ this.requireWebApplication + ", secret=" + redact(this.secret)
 					+ ", previousSecrets=" + this.previousSecrets.size() + " redacted, tolerance=" + this.tolerance
 					+ ", signatureScheme=" + this.signatureScheme + ", maxPayloadSize=" + this.maxPayloadSize
 					+ ", idempotency=" + this.idempotency + ", security=" + this.security + "}";
@@ -592,9 +659,11 @@ public class InteractorProperties {
 		public static class Idempotency {
 
 			/**
-			 * Which store records processed deliveries: 'memory' (one instance) or 'redis' (several instances).
+			 * Which store records processed deliveries: 'auto' uses Redis when the application has a
+			 * RedisConnectionFactory bean (Spring Data Redis), else memory; 'memory' (one instance only) and 'redis'
+			 * (shared by several instances) force the choice.
 			 */
-			private IdempotencyStoreType store = IdempotencyStoreType.MEMORY;
+			private IdempotencyStoreType store = IdempotencyStoreType.AUTO;
 
 			/**
 			 * How long a processed delivery is remembered.

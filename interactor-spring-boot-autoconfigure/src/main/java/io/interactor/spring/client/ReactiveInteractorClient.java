@@ -289,7 +289,7 @@ public final class ReactiveInteractorClient {
 		}
 
 		/**
-		 * The client credentials.
+		 * The client credentials. Both are trimmed of leading and trailing whitespace; blank counts as not set.
 		 * @param clientId the OAuth client id
 		 * @param clientSecret the OAuth client secret
 		 * @return this builder

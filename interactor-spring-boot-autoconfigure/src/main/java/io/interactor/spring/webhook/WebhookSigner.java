@@ -29,7 +29,7 @@ public final class WebhookSigner {
 
 	/**
 	 * Create a signer using the system clock.
-	 * @param secret the webhook secret (its UTF-8 bytes are the HMAC key)
+	 * @param secret the webhook secret (the UTF-8 bytes of the trimmed secret are the HMAC key, as for the verifier)
 	 */
 	public WebhookSigner(String secret) {
 		this(secret, Clock.systemUTC());
@@ -37,13 +37,13 @@ public final class WebhookSigner {
 
 	/**
 	 * Create a signer.
-	 * @param secret the webhook secret (its UTF-8 bytes are the HMAC key)
+	 * @param secret the webhook secret (the UTF-8 bytes of the trimmed secret are the HMAC key, as for the verifier)
 	 * @param clock the clock that provides the signing timestamp
 	 */
 	public WebhookSigner(String secret, Clock clock) {
 		Assert.hasText(secret, "'secret' must not be empty");
 		Assert.notNull(clock, "'clock' must not be null");
-		this.secret = secret.getBytes(StandardCharsets.UTF_8);
+		this.secret = secret.trim().getBytes(StandardCharsets.UTF_8);
 		this.clock = clock;
 	}
 

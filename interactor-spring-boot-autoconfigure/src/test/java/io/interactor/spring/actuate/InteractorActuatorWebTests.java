@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = InteractorActuatorWebTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "interactor.webhook.secret=" + Deliveries.SECRET,
+				// one instance; Spring Data Redis on the test classpath would otherwise make the store Redis
+				"interactor.webhook.idempotency.store=memory",
 				"interactor.client-id=" + InteractorTestServer.CLIENT_ID,
 				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET, "interactor.retry.max-retries=0",
 				"management.endpoints.web.exposure.include=health,interactor",

@@ -1,5 +1,6 @@
 package io.interactor.spring.actuate;
 
+import io.interactor.spring.autoconfigure.InteractorEndpointAutoConfiguration;
 import io.interactor.spring.autoconfigure.InteractorHealthContributorAutoConfiguration;
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
 import io.interactor.spring.test.Deliveries;
@@ -8,6 +9,7 @@ import io.interactor.spring.test.RedisCondition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,6 +38,25 @@ class RedisHealthTests {
 				assertThat(webhooks.getDetails()).containsEntry("idempotencyStore", "redis")
 					.containsEntry("redisReachable", true)
 					.containsEntry("handlerCount", 0);
+			});
+	}
+
+	@Test
+	void automaticStoreChoiceIsReportedAsTheStoreInUse() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(InteractorWebhookAutoConfiguration.class,
+					DataRedisAutoConfiguration.class, InteractorHealthContributorAutoConfiguration.class,
+					InteractorEndpointAutoConfiguration.class))
+			.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET,
+					"management.endpoints.web.exposure.include=interactor",
+					"spring.data.redis.host=" + RedisCondition.host(), "spring.data.redis.port=" + RedisCondition.port())
+			.run((context) -> {
+				// the property is 'auto' (its default); health and the endpoint show what it resolved to
+				assertThat(InteractorHealthTests.part(context, "webhooks").getDetails())
+					.containsEntry("idempotencyStore", "redis")
+					.containsEntry("redisReachable", true);
+				assertThat(context.getBean(InteractorEndpoint.class).interactor().webhooks().idempotencyStore())
+					.isEqualTo("redis");
 			});
 	}
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanCreationException;
@@ -321,6 +322,40 @@ class InteractorClientAutoConfigurationTests {
 				assertThat(this.server.takeToken().getBody().utf8()).contains(InteractorTestServer.CLIENT_ID);
 				assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants/asst_1");
 			});
+	}
+
+	@Test
+	void credentialsOfConnectionDetailsAreTrimmed() throws Exception {
+		this.server.enqueueCore(json(200, ASSISTANT));
+		this.runner.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server) {
+			@Override
+			public String getClientId() {
+				return " " + InteractorTestServer.CLIENT_ID + "\t";
+			}
+
+			@Override
+			public String getClientSecret() {
+				return InteractorTestServer.CLIENT_SECRET + "\r\n";
+			}
+		}).run((context) -> {
+			context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
+			JsonNode body = JsonMapper.builder().build().readTree(this.server.takeToken().getBody().utf8());
+			assertThat(body.get("client_id").asString()).isEqualTo(InteractorTestServer.CLIENT_ID);
+			assertThat(body.get("client_secret").asString()).isEqualTo(InteractorTestServer.CLIENT_SECRET);
+		});
+	}
+
+	@Test
+	void userConnectionDetailsWithAPlaceholderFailAtStartupThoughTheClientIsLazy() {
+		this.runner.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server) {
+			@Override
+			public String getCoreApiUrl() {
+				return "${CORE_URL_NOT_RESOLVED}/api/v1";
+			}
+		})
+			.run((context) -> assertThat(context.getStartupFailure())
+				.isInstanceOf(UnresolvedInteractorPlaceholderException.class)
+				.hasMessageContaining("coreApiUrl contains a placeholder that is not resolved"));
 	}
 
 	@Test

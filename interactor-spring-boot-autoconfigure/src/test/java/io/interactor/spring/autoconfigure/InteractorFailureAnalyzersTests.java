@@ -1,12 +1,16 @@
 package io.interactor.spring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.client.InteractorClient;
+import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.MissingWebhookSecretException;
 import io.interactor.spring.webhook.dispatch.UnresolvableWebhookParameterException;
+import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
+import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +23,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -29,6 +34,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Each Interactor failure analyzer, on the exception a real failing application start throws and in the report
@@ -122,6 +128,124 @@ class InteractorFailureAnalyzersTests {
 		assertThat(analyze(other).getAction()).contains("Review the value of the property");
 	}
 
+	@Test
+	void webhookSecretThatIsAnUnresolvedPlaceholderFailsTheStart(CapturedOutput output) {
+		assumeTrue(System.getenv("INTERACTOR_WEBHOOK_SECRET") == null, "INTERACTOR_WEBHOOK_SECRET is set");
+		// The README's application.yml with the variable unset: the placeholder text must not become the secret.
+		Throwable failure = start(HandlerApp.class, "interactor.webhook.secret=${INTERACTOR_WEBHOOK_SECRET}");
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(UnresolvedInteractorPlaceholderException.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).contains(
+				"interactor.webhook.secret refers to ${INTERACTOR_WEBHOOK_SECRET}, which is not set");
+		assertThat(analysis.getAction()).contains("INTERACTOR_WEBHOOK_SECRET=<value>   (interactor.webhook.secret)",
+				"${INTERACTOR_CLIENT_ID:}");
+		assertThat(output).contains("APPLICATION FAILED TO START", "interactor.webhook.secret refers to");
+	}
+
+	@Test
+	void clientCredentialPlaceholdersFailTheStartOfAnAppThatNeverInjectsTheClient() {
+		Throwable failure = start(EmptyApp.class, "interactor.client-id=${UNSET_INTERACTOR_TEST_CLIENT_ID}",
+				"interactor.client-secret=${UNSET_INTERACTOR_TEST_CLIENT_SECRET}",
+				"interactor.core-api-url=${UNSET_INTERACTOR_TEST_CORE_URL}");
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).contains(
+				"interactor.client-id refers to ${UNSET_INTERACTOR_TEST_CLIENT_ID}, which is not set",
+				"interactor.client-secret refers to ${UNSET_INTERACTOR_TEST_CLIENT_SECRET}, which is not set",
+				"interactor.core-api-url refers to ${UNSET_INTERACTOR_TEST_CORE_URL}, which is not set");
+		assertThat(analysis.getAction()).contains(
+				"INTERACTOR_CLIENT_ID=<value>   (interactor.client-id; or define UNSET_INTERACTOR_TEST_CLIENT_ID",
+				"INTERACTOR_CLIENT_SECRET=<value>", "INTERACTOR_CORE_API_URL=<value>");
+	}
+
+	@Test
+	void partlyResolvedSecretIsReportedWithoutItsValue(CapturedOutput output) {
+		Throwable failure = start(HandlerApp.class, "interactor.webhook.secret=whsec_resolved_part_${UNSET_SUFFIX}",
+				"interactor.webhook.previous-secrets=whsec_previous_ok,${INTERACTOR_WEBHOOK_SECRET_OLD_UNSET_TEST}",
+				"interactor.http.proxy.password=proxy_pw_${UNSET_PW}");
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).contains(
+				"interactor.webhook.secret contains a placeholder that is not resolved",
+				"interactor.webhook.previous-secrets[1] refers to ${INTERACTOR_WEBHOOK_SECRET_OLD_UNSET_TEST}",
+				"interactor.http.proxy.password contains a placeholder that is not resolved");
+		assertThat(analysis.getAction()).contains("INTERACTOR_WEBHOOK_SECRET_PREVIOUS=<value>",
+				"INTERACTOR_HTTP_PROXY_PASSWORD=<value>");
+		assertThat(analysis.getDescription() + analysis.getAction() + failure.getMessage() + output)
+			.contains("APPLICATION FAILED TO START")
+			.doesNotContain("whsec_resolved_part")
+			.doesNotContain("UNSET_SUFFIX")
+			.doesNotContain("whsec_previous_ok")
+			.doesNotContain("proxy_pw_");
+	}
+
+	@Test
+	void connectionDetailsBeanWithAPlaceholderFailsTheStartWithoutTheClientBeingInjected() {
+		Throwable failure = start(PlaceholderConnectionDetailsApp.class);
+		UnresolvedInteractorPlaceholderException cause = (UnresolvedInteractorPlaceholderException) NestedExceptionUtils
+			.getMostSpecificCause(failure);
+		assertThat(cause.getValues()).extracting(UnresolvedInteractorPlaceholderException.UnresolvedValue::name)
+			.containsExactly("clientSecret");
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).contains("the InteractorConnectionDetails bean 'vaultConnectionDetails'",
+				"clientSecret refers to ${VAULT_INTERACTOR_SECRET}, which is not set");
+		assertThat(analysis.getAction()).contains("return resolved values");
+	}
+
+	@Test
+	void blankWebhookSecretCountsAsNotSet() {
+		Throwable failure = start(HandlerApp.class, "interactor.webhook.secret=   ");
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(MissingWebhookSecretException.class);
+	}
+
+	@Test
+	void placeholderWithAnEmptyDefaultCountsAsNotSet() {
+		// The documented way to make a variable optional: an unset one then behaves like no value at all.
+		Throwable failure = start(ClientConsumerApp.class, "interactor.client-id=${UNSET_INTERACTOR_TEST_CLIENT_ID:}",
+				"interactor.client-secret=${UNSET_INTERACTOR_TEST_CLIENT_SECRET:}");
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(MissingInteractorCredentialsException.class);
+	}
+
+	@Test
+	void webhookHandlersInANonWebApplicationFailTheStartInsteadOfExitingSilently(CapturedOutput output) {
+		Throwable failure = start(HandlerApp.class, "interactor.webhook.secret=whsec_analyzer_test");
+		assertThat(failure).isInstanceOf(WebhookHandlersWithoutWebApplicationException.class);
+		FailureAnalysis analysis = analyze(failure);
+		assertThat(analysis.getDescription()).isEqualTo("1 @InteractorWebhook handler method was found, but the "
+				+ "application is not a web application, so no endpoint can receive webhook deliveries (the "
+				+ "Interactor starter brings no web server).");
+		assertThat(analysis.getAction()).contains("spring-boot-starter-webmvc", "spring-boot-starter-webflux",
+				"interactor.webhook.enabled=false", "interactor.webhook.require-web-application=false");
+		assertThat(output).contains("APPLICATION FAILED TO START", "spring-boot-starter-webmvc")
+			.doesNotContain("whsec_analyzer_test");
+	}
+
+	@Test
+	void nonWebApplicationMayDispatchDeliveriesItselfWhenItSaysSo() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandlerApp.class)
+			.web(WebApplicationType.NONE)
+			.properties("interactor.webhook.secret=" + Deliveries.SECRET, "interactor.webhook.idempotency.store=memory",
+					"interactor.webhook.require-web-application=false")
+			.run()) {
+			String body = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED);
+			assertThat(context.getBean(WebhookDispatcher.class)
+				.dispatch(Deliveries.sign(body), Deliveries.bytes(body))
+				.result()).isEqualTo(WebhookOutcome.Result.PROCESSED);
+			assertThat(context.getBean(Handler.class).calls).hasValue(1);
+		}
+	}
+
+	@Test
+	void nonWebApplicationWithHandlersStartsWhenWebhooksAreDisabled() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HandlerApp.class)
+			.web(WebApplicationType.NONE)
+			.properties("interactor.webhook.enabled=false")
+			.run()) {
+			assertThat(context.getBeanProvider(WebhookDispatcher.class).getIfAvailable()).isNull();
+		}
+	}
+
 	private static Throwable start(Class<?> app, String... properties) {
 		List<Throwable> failure = new java.util.ArrayList<>();
 		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
@@ -162,6 +286,45 @@ class InteractorFailureAnalyzersTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	static class EmptyApp {
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class PlaceholderConnectionDetailsApp {
+
+		@Bean
+		InteractorConnectionDetails vaultConnectionDetails() {
+			return new InteractorConnectionDetails() {
+
+				@Override
+				public String getAccountServerUrl() {
+					return "https://auth.example.com/api/v1";
+				}
+
+				@Override
+				public String getCoreApiUrl() {
+					return "https://core.example.com/api/v1";
+				}
+
+				@Override
+				public String getClientId() {
+					return "client_from_vault";
+				}
+
+				@Override
+				public String getClientSecret() {
+					return "${VAULT_INTERACTOR_SECRET}";
+				}
+
+			};
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
 	static class HandlerApp {
 
 		@Bean
@@ -184,8 +347,11 @@ class InteractorFailureAnalyzersTests {
 
 	static class Handler {
 
+		final AtomicInteger calls = new AtomicInteger();
+
 		@InteractorWebhook(InteractorEvents.ROOM_MESSAGE_CREATED)
 		void onMessage(io.interactor.spring.webhook.RoomMessageData data) {
+			this.calls.incrementAndGet();
 		}
 
 	}

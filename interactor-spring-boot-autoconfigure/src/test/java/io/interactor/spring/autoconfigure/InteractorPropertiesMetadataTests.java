@@ -164,7 +164,7 @@ class InteractorPropertiesMetadataTests {
 		assertThat(hintValues("interactor.environment")).containsExactly("production", "sandbox");
 		assertThat(hintValues("interactor.token.request-format")).containsExactly("json", "form", "basic");
 		assertThat(hintValues("interactor.webhook.signature-scheme")).containsExactly("auto", "timestamped", "body");
-		assertThat(hintValues("interactor.webhook.idempotency.store")).containsExactly("memory", "redis");
+		assertThat(hintValues("interactor.webhook.idempotency.store")).containsExactly("auto", "memory", "redis");
 	}
 
 	@Test
@@ -176,7 +176,7 @@ class InteractorPropertiesMetadataTests {
 		assertThat(defaultValue("interactor.webhook.tolerance")).isEqualTo("5m");
 		assertThat(defaultValue("interactor.webhook.signature-scheme")).isEqualTo("auto");
 		assertThat(defaultValue("interactor.webhook.max-payload-size")).isEqualTo("1MB");
-		assertThat(defaultValue("interactor.webhook.idempotency.store")).isEqualTo("memory");
+		assertThat(defaultValue("interactor.webhook.idempotency.store")).isEqualTo("auto");
 		assertThat(defaultValue("interactor.webhook.idempotency.ttl")).isEqualTo("7d");
 	}
 

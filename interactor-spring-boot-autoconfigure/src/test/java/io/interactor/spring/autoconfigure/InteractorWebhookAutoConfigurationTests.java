@@ -13,6 +13,7 @@ import io.interactor.spring.webhook.WebhookSigner;
 import io.interactor.spring.webhook.dispatch.InteractorWebhookAnnotationBeanPostProcessor;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
+import io.interactor.spring.webhook.idempotency.IdempotencyStoreType;
 import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.RedisWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
@@ -20,14 +21,22 @@ import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.SignatureScheme;
 import io.interactor.spring.webhook.signature.VerificationResult;
 import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
@@ -36,7 +45,23 @@ import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InteractorWebhookAutoConfigurationTests {
+
+	private static final String LOGGER = InteractorWebhookAutoConfiguration.class.getName();
+
+	private final LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+
+	@BeforeEach
+	void logStoreChoice() {
+		// The store choice is logged at INFO; the tests' logging configuration shows WARN and above only.
+		this.loggingSystem.setLogLevel(LOGGER, LogLevel.INFO);
+	}
+
+	@AfterEach
+	void restoreLogLevel() {
+		this.loggingSystem.setLogLevel(LOGGER, null);
+	}
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(InteractorWebhookAutoConfiguration.class));
@@ -140,11 +165,68 @@ class InteractorWebhookAutoConfigurationTests {
 	}
 
 	@Test
-	void memoryStoreIsTheDefaultEvenWithRedisAvailable() {
+	void autoStoreIsRedisWhenTheApplicationHasAConnectionFactory(CapturedOutput output) {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(InteractorWebhookAutoConfiguration.class, DataRedisAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisWebhookIdempotencyStore.class)
+					.doesNotHaveBean(InMemoryWebhookIdempotencyStore.class);
+				assertThat(context.getBean(InteractorProperties.class).getWebhook().getIdempotency().getStore())
+					.isEqualTo(IdempotencyStoreType.AUTO);
+			});
+		assertThat(output).containsOnlyOnce("INFO  i.i.s.a.InteractorWebhookAutoConfiguration"
+				+ " - Interactor webhook idempotency store: redis, shared by every instance, because "
+				+ "interactor.webhook.idempotency.store=auto and the application has a RedisConnectionFactory bean");
+	}
+
+	@Test
+	void autoStoreIsMemoryWithoutAConnectionFactory(CapturedOutput output) {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(InMemoryWebhookIdempotencyStore.class)
+			.doesNotHaveBean(RedisWebhookIdempotencyStore.class));
+		assertThat(output).containsOnlyOnce("Interactor webhook idempotency store: memory, correct for a single "
+				+ "instance only (a redelivery reaching another instance is processed again), because "
+				+ "interactor.webhook.idempotency.store=auto and the application has no RedisConnectionFactory bean");
+	}
+
+	@Test
+	void autoStoreIsMemoryWithoutSpringDataRedis() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.run((context) -> assertThat(context).hasSingleBean(InMemoryWebhookIdempotencyStore.class));
+	}
+
+	@Test
+	void memoryStoreCanBeForcedWithAConnectionFactory(CapturedOutput output) {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(InteractorWebhookAutoConfiguration.class, DataRedisAutoConfiguration.class))
+			.withPropertyValues("interactor.webhook.idempotency.store=memory")
 			.run((context) -> assertThat(context).hasSingleBean(InMemoryWebhookIdempotencyStore.class)
+				.doesNotHaveBean(RedisWebhookIdempotencyStore.class));
+		assertThat(output).contains("Interactor webhook idempotency store: memory")
+			.contains("because interactor.webhook.idempotency.store=memory\n");
+	}
+
+	@Test
+	void redisStoreWithoutAConnectionFactoryFailsNamingTheProperty() {
+		this.runner.withPropertyValues("interactor.webhook.idempotency.store=redis").run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
+			assertThat(cause).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("RedisConnectionFactory");
+			assertThat(((InvalidConfigurationPropertyValueException) cause).getName())
+				.isEqualTo("interactor.webhook.idempotency.store");
+		});
+	}
+
+	@Test
+	void userStoreWinsOverTheAutomaticChoice() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(InteractorWebhookAutoConfiguration.class, DataRedisAutoConfiguration.class))
+			.withBean(WebhookIdempotencyStore.class, () -> new InMemoryWebhookIdempotencyStore(10,
+					Duration.ofMinutes(1), Duration.ofMinutes(1), Clock.systemUTC()))
+			.run((context) -> assertThat(context).hasSingleBean(WebhookIdempotencyStore.class)
 				.doesNotHaveBean(RedisWebhookIdempotencyStore.class));
 	}
 

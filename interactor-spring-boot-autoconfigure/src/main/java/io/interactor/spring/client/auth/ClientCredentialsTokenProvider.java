@@ -129,8 +129,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	 * Create a provider.
 	 * @param webClient the client for the Account Server, without authentication
 	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
-	 * @param clientId the OAuth client id
-	 * @param clientSecret the OAuth client secret
+	 * @param clientId the OAuth client id; trimmed of leading and trailing whitespace
+	 * @param clientSecret the OAuth client secret; trimmed of leading and trailing whitespace
 	 * @param scopes space-separated scopes to request, or {@code null} for the client's defaults
 	 * @param format how the credentials are sent
 	 * @param refreshBeforeExpiry how long before expiry a token is replaced
@@ -148,8 +148,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	 * Create a provider that observes its token requests.
 	 * @param webClient the client for the Account Server, without authentication
 	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
-	 * @param clientId the OAuth client id
-	 * @param clientSecret the OAuth client secret
+	 * @param clientId the OAuth client id; trimmed of leading and trailing whitespace
+	 * @param clientSecret the OAuth client secret; trimmed of leading and trailing whitespace
 	 * @param scopes space-separated scopes to request, or {@code null} for the client's defaults
 	 * @param format how the credentials are sent
 	 * @param refreshBeforeExpiry how long before expiry a token is replaced
@@ -189,8 +189,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
 		this.webClient = webClient;
 		this.tokenUri = tokenUri;
-		this.clientId = clientId;
-		this.clientSecret = clientSecret;
+		this.clientId = clientId.trim();
+		this.clientSecret = clientSecret.trim();
 		this.scopes = StringUtils.hasText(scopes) ? scopes.trim() : null;
 		this.format = format;
 		this.refreshBeforeExpiry = refreshBeforeExpiry;

@@ -7,6 +7,12 @@ package io.interactor.spring.webhook.idempotency;
  */
 public enum IdempotencyStoreType {
 
+	/**
+	 * The Redis store when the application has a Redis connection factory (Spring Data Redis), else the in-memory
+	 * store.
+	 */
+	AUTO,
+
 	/** Bounded in-memory store: correct for a single application instance only. */
 	MEMORY,
 

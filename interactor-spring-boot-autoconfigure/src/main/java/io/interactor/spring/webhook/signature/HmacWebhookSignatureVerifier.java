@@ -55,7 +55,8 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 
 	/**
 	 * Create a verifier.
-	 * @param secrets the secrets in the order they are tried: current first, then previous ones; blank entries are
+	 * @param secrets the secrets in the order they are tried: current first, then previous ones; each is trimmed of
+	 * leading and trailing whitespace (a secret pasted with a line break is still the secret), blank entries are
 	 * ignored; empty means every delivery fails with {@link VerificationFailure#NO_SECRET}
 	 * @param scheme which bytes the signature may cover
 	 * @param tolerance the accepted difference between the timestamp and the clock, in both directions
@@ -68,7 +69,7 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		List<byte[]> keys = new ArrayList<>();
 		for (String secret : secrets) {
 			if (StringUtils.hasText(secret)) {
-				keys.add(secret.getBytes(StandardCharsets.UTF_8));
+				keys.add(secret.trim().getBytes(StandardCharsets.UTF_8));
 			}
 		}
 		this.secrets = List.copyOf(keys);

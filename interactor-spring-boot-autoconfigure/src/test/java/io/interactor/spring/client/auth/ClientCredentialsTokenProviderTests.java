@@ -79,6 +79,18 @@ class ClientCredentialsTokenProviderTests {
 	}
 
 	@Test
+	void credentialsAreTrimmedAsTheAutoConfigurationTrimsThem() throws Exception {
+		ClientCredentialsTokenProvider provider = new ClientCredentialsTokenProvider(WebClient.create(),
+				URI.create(this.server.accountServerUrl() + "/oauth/token"), " " + CLIENT_ID + "\t",
+				CLIENT_SECRET + "\n", null, TokenRequestFormat.JSON, Duration.ofSeconds(60), this.clock,
+				this.jsonMapper);
+		provider.getToken().block();
+		JsonNode body = this.jsonMapper.readTree(this.server.takeToken().getBody().utf8());
+		assertThat(body.get("client_id").asString()).isEqualTo(CLIENT_ID);
+		assertThat(body.get("client_secret").asString()).isEqualTo(CLIENT_SECRET);
+	}
+
+	@Test
 	void scopeIsOmittedWhenNotConfigured() throws Exception {
 		provider(TokenRequestFormat.JSON, null).getToken().block();
 		JsonNode body = this.jsonMapper.readTree(this.server.takeToken().getBody().utf8());

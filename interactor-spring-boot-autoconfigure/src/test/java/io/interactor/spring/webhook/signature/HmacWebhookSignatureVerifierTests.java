@@ -275,6 +275,18 @@ class HmacWebhookSignatureVerifierTests {
 	}
 
 	@Test
+	void secretsAreTrimmedAsTheAutoConfigurationTrimsThem() {
+		// A secret pasted with a trailing line break or spaces is still the secret, here as through the properties.
+		WebhookSignatureVerifier verifier = new HmacWebhookSignatureVerifier(List.of(" " + SECRET + "\n", "\t"),
+				SignatureScheme.AUTO, Duration.ofMinutes(5), this.clock);
+		HttpHeaders headers = this.signer.headers(null, BODY);
+		assertValid(verifier.verify(headers, BODY.getBytes(StandardCharsets.UTF_8)), SignatureScheme.TIMESTAMPED, 0);
+		HttpHeaders signedWithPastedSecret = new WebhookSigner(SECRET + "\r\n", this.clock).headers(null, BODY);
+		assertThat(signedWithPastedSecret.getFirst(WebhookSignatureVerifier.SIGNATURE_HEADER))
+			.isEqualTo(headers.getFirst(WebhookSignatureVerifier.SIGNATURE_HEADER));
+	}
+
+	@Test
 	void toStringRevealsNoSecret() {
 		assertThat(verifier(SignatureScheme.AUTO).toString()).doesNotContain(SECRET).doesNotContain(OLD_SECRET);
 		assertThat(this.signer.toString()).doesNotContain(SECRET);

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 						+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
 						// present since the actuator is on the test classpath (health and endpoint support)
 						+ "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
-				"interactor.webhook.secret=" + Deliveries.SECRET })
+				"interactor.webhook.secret=" + Deliveries.SECRET, "interactor.webhook.idempotency.store=memory" })
 class ReactiveWebhookEndpointServerTests {
 
 	@LocalServerPort

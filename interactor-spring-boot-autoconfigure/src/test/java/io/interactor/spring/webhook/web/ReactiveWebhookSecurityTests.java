@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReactiveWebhookSecurityTests.SecuredReactiveApp.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", "interactor.webhook.secret=" + Deliveries.SECRET })
+		properties = { "spring.main.web-application-type=reactive", "interactor.webhook.secret=" + Deliveries.SECRET,
+				"interactor.webhook.idempotency.store=memory" })
 class ReactiveWebhookSecurityTests {
 
 	@LocalServerPort

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * auto-configuration excluded, as in {@link ReactiveWebhookEndpointServerTests}).
  */
 @SpringBootTest(classes = WebhookTracing.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive",
+		properties = { "spring.main.web-application-type=reactive", "interactor.webhook.idempotency.store=memory",
 				"spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
 						+ "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = WebhookTracing.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "interactor.webhook.secret=" + Deliveries.SECRET,
+		"interactor.webhook.idempotency.store=memory",
 				"interactor.retry.max-retries=0" })
 class ServletWebhookTracingTests {
 

@@ -36,7 +36,8 @@ class ServletWebhookUserSecurityTests {
 	}
 
 	@Nested
-	@SpringBootTest(classes = UserSecurity.class, properties = "interactor.webhook.secret=" + Deliveries.SECRET)
+	@SpringBootTest(classes = UserSecurity.class,
+			properties = { "interactor.webhook.secret=" + Deliveries.SECRET, "interactor.webhook.idempotency.store=memory" })
 	@AutoConfigureMockMvc
 	class WithWebhookChain {
 
@@ -59,6 +60,7 @@ class ServletWebhookUserSecurityTests {
 
 	@Nested
 	@SpringBootTest(classes = UserSecurity.class, properties = { "interactor.webhook.secret=" + Deliveries.SECRET,
+			"interactor.webhook.idempotency.store=memory",
 			"interactor.webhook.security.permit-path=false" })
 	@AutoConfigureMockMvc
 	class OptedOut {
