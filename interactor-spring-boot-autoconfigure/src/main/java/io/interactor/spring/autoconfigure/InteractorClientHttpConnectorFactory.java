@@ -28,8 +28,8 @@ import org.springframework.util.StringUtils;
  * <ul>
  * <li>timeouts: {@code interactor.http.*-timeout} when set, else Boot's, else 5 s connect and 30 s response;</li>
  * <li>TLS: the SSL bundle {@code interactor.http.ssl.bundle} names when set, else Boot's;</li>
- * <li>proxy (Reactor Netty): {@code interactor.http.proxy.*} when a host is set, else the JVM's proxy system
- * properties.</li>
+ * <li>proxy (Reactor Netty): {@code interactor.http.proxy.*} when a host is set, else the one a
+ * {@code ClientHttpConnectorBuilderCustomizer} configured, else the JVM's proxy system properties.</li>
  * </ul>
  */
 final class InteractorClientHttpConnectorFactory {
@@ -124,7 +124,10 @@ final class InteractorClientHttpConnectorFactory {
 		static ReactorClientHttpConnectorBuilder apply(ReactorClientHttpConnectorBuilder builder,
 				Http.@Nullable Proxy proxy) {
 			if (proxy == null) {
-				return builder.withHttpClientCustomizer((httpClient) -> httpClient.proxyWithSystemProperties());
+				// A proxy the application configured through Spring Boot's builder is kept: without JVM proxy
+				// properties, proxyWithSystemProperties() would remove it.
+				return builder.withHttpClientCustomizer((httpClient) -> httpClient.configuration().hasProxy()
+						? httpClient : httpClient.proxyWithSystemProperties());
 			}
 			return builder.withHttpClientCustomizer((httpClient) -> httpClient.proxy((spec) -> {
 				ProxyProvider.Builder proxyBuilder = spec

@@ -29,14 +29,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.netty.transport.ProxyProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -138,6 +141,27 @@ class InteractorClientHttpTests {
 						.containsOnly("Basic " + Base64.getEncoder()
 							.encodeToString("proxy-user:proxy-pass-1".getBytes(StandardCharsets.UTF_8)));
 					assertThat(context.getBean(InteractorProperties.class).toString()).doesNotContain("proxy-pass-1");
+				});
+		}
+	}
+
+	@Test
+	void proxyOfTheApplicationsConnectorBuilderCustomizerIsKept() throws Exception {
+		this.server.enqueueCore(json(200, ASSISTANT));
+		try (ConnectProxy proxy = new ConnectProxy()) {
+			ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> customizer = (
+					builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.proxy((spec) -> spec
+						.type(ProxyProvider.Proxy.HTTP)
+						.host("127.0.0.1")
+						.port(proxy.getPort())));
+			this.runner.withBean(ClientHttpConnectorBuilderCustomizer.class, () -> customizer)
+				.withPropertyValues(this.server.springProperties())
+				.run((context) -> {
+					assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
+						.isEqualTo("asst_1");
+					// Without JVM proxy properties the starter must not drop the proxy Spring Boot's builder has.
+					assertThat(proxy.requestLines()).isNotEmpty()
+						.allMatch((line) -> line.startsWith("CONNECT " + serverAuthority() + " "));
 				});
 		}
 	}
