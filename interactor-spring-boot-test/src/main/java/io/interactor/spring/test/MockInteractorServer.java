@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -300,7 +301,7 @@ public final class MockInteractorServer implements AutoCloseable {
 		String relative = relativePath(request.path());
 		Fault fault = (relative != null) ? claimFault(request.method(), relative) : null;
 		if (fault != null && fault.kind() == Fault.Kind.DROP_CONNECTION) {
-			return Mono.fromRunnable(() -> response.withConnection(Connection::dispose));
+			return dispose(response);
 		}
 		if (fault != null && fault.kind() == Fault.Kind.STATUS) {
 			MockResponse error = error(fault.status(), codeFor(fault.status()), "Injected failure");
@@ -417,8 +418,14 @@ public final class MockInteractorServer implements AutoCloseable {
 		return response.sendByteArray(Mono.just(body)).then();
 	}
 
+	/**
+	 * Close the connection. The channel is taken before anything is sent: once a send completes, the response's
+	 * operations no longer hold it.
+	 */
 	private static Mono<Void> dispose(HttpServerResponse response) {
-		return Mono.fromRunnable(() -> response.withConnection(Connection::dispose));
+		AtomicReference<Channel> channel = new AtomicReference<>();
+		response.withConnection((connection) -> channel.set(connection.channel()));
+		return Mono.fromRunnable(() -> channel.get().close());
 	}
 
 	private MockResponse error(int status, String code, String message) {
