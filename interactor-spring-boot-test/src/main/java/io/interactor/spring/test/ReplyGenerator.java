@@ -32,6 +32,7 @@ public interface ReplyGenerator {
 	 * @param assistantId the id of the room's assistant
 	 * @param roomId the id of the room
 	 * @param content the text of the user message
+	 * @since 0.1.0
 	 */
 	record Prompt(String namespace, String assistantId, String roomId, String content) {
 

@@ -58,6 +58,16 @@ class WebhookTestRequestsMockMvcTests {
 		assertThat(this.handlers.messages).containsExactly("Hello from the test");
 	}
 
+	@Test
+	void signedAndTamperedDeliveries() throws Exception {
+		WebhookTestRequests webhooks = WebhookTestRequests.forApplication(this.environment);
+		this.mvc.perform(webhooks.event(InteractorEvents.ROOM_MESSAGE_CREATED).toMockMvc())
+			.andExpect(status().isOk());
+		this.mvc.perform(webhooks.event(InteractorEvents.ROOM_MESSAGE_CREATED).tampered().toMockMvc())
+			.andExpect(status().isUnauthorized());
+		assertThat(this.handlers.messages).hasSize(1);
+	}
+
 	@ParameterizedTest
 	@FieldSource("CATALOG")
 	void everyCatalogueEventHasASamplePayload(String eventType) throws Exception {
