@@ -62,6 +62,7 @@ final class GenACoreApiRoutes {
 		routes.add(Route.of("POST", "/rooms/{roomId}/messages", this::sendMessage));
 		routes.add(Route.of("GET", "/rooms/{roomId}/messages", this::listMessages));
 		routes.add(Route.of("GET", "/rooms/{roomId}/stream", this::stream));
+		credentials(routes);
 		crud(routes, "/tools", "toolId", "tool_", "tool_not_found", List.of("name"));
 		crud(routes, "/data-sources", "dataSourceId", "ds_", "data_source_not_found", List.of("name", "type"));
 		crud(routes, "/webhooks", "webhookId", "wh_", "webhook_not_found", List.of("url"));
@@ -101,6 +102,66 @@ final class GenACoreApiRoutes {
 			this.state.remove(exchange.namespace(), collection, exchange.variable(idVariable));
 			return MockResponse.noContent();
 		}));
+	}
+
+	/**
+	 * Credentials come from OAuth connect flows on the real platform; here they are seeded ({@code POST
+	 * /credentials} is the seed's way in, not a client operation) and then listed, read, refreshed and revoked.
+	 */
+	private void credentials(List<Route> routes) {
+		routes.add(Route.of("POST", "/credentials", (exchange) -> {
+			ObjectNode credential = body(exchange).deepCopy();
+			if (credential.path("provider").asString("").isBlank()) {
+				throw MockApiException.validation("provider is required");
+			}
+			credential.put("id", PlatformState.newId("cred_"));
+			credential.put("namespace", exchange.namespace());
+			if (!credential.hasNonNull("status")) {
+				credential.put("status", "active");
+			}
+			if (!credential.has("scopes")) {
+				credential.putArray("scopes");
+			}
+			credential.put("expires_at", Instant.now().plusSeconds(3600).toString());
+			stamp(credential, true);
+			this.state.put(exchange.namespace(), "credentials", credential);
+			return created(credential);
+		}));
+		routes.add(Route.of("GET", "/credentials", (exchange) -> list(exchange, "credentials",
+				(item) -> matches(item, "provider", exchange.queryParam("provider"))
+						&& matches(item, "status", exchange.queryParam("status")))));
+		routes.add(Route.of("GET", "/credentials/{credentialId}", (exchange) -> ok(credential(exchange))));
+		routes.add(Route.of("GET", "/credentials/{credentialId}/token", (exchange) -> {
+			ObjectNode credential = credential(exchange);
+			if (!"active".equals(credential.path("status").asString(""))) {
+				throw new MockApiException(400, "credential_" + credential.path("status").asString("invalid"),
+						"The credential is not active");
+			}
+			ObjectNode token = this.json.createObjectNode();
+			token.put("access_token", "mock_provider_token_" + credential.get("id").asString());
+			token.put("token_type", "Bearer");
+			token.put("expires_in", 3600);
+			return ok(token);
+		}));
+		routes.add(Route.of("POST", "/credentials/{credentialId}/refresh", (exchange) -> {
+			ObjectNode credential = credential(exchange);
+			synchronized (this.state) {
+				credential.put("status", "active");
+				credential.put("expires_at", Instant.now().plusSeconds(3600).toString());
+				credential.put("last_refreshed_at", Instant.now().toString());
+				stamp(credential, false);
+			}
+			return ok(credential);
+		}));
+		routes.add(Route.of("DELETE", "/credentials/{credentialId}", (exchange) -> {
+			credential(exchange);
+			this.state.remove(exchange.namespace(), "credentials", exchange.variable("credentialId"));
+			return MockResponse.noContent();
+		}));
+	}
+
+	private ObjectNode credential(MockExchange exchange) {
+		return require(exchange, "credentials", "credentialId", "credential_not_found");
 	}
 
 	private void onCreate(String collection, ObjectNode created) {

@@ -53,6 +53,16 @@ public final class Seed {
 	}
 
 	/**
+	 * Create a credential, as a finished OAuth connect flow would.
+	 * @param provider the provider, such as {@code google}
+	 * @param status the status: {@code active}, {@code expired} or {@code revoked}
+	 * @return the new credential's id ({@code cred_...})
+	 */
+	public String credential(String provider, String status) {
+		return create("/credentials", Map.of("provider", provider, "status", status));
+	}
+
+	/**
 	 * Create any object the mock serves with a {@code POST} to a collection, for example a tool.
 	 * @param collectionPath the collection path relative to the Core API base, such as {@code /tools}
 	 * @param body the fields of the object, as the API takes them (snake_case names)

@@ -13,6 +13,7 @@ import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.error.InteractorAuthenticationException;
 import io.interactor.spring.client.error.InteractorConflictException;
 import io.interactor.spring.client.error.InteractorNotFoundException;
+import io.interactor.spring.client.error.InteractorValidationException;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.resource.Assistant;
 import io.interactor.spring.client.resource.CreateAssistantRequest;
@@ -20,6 +21,9 @@ import io.interactor.spring.client.resource.CreateDataSourceRequest;
 import io.interactor.spring.client.resource.CreateRoomRequest;
 import io.interactor.spring.client.resource.CreateToolRequest;
 import io.interactor.spring.client.resource.CreateWebhookRequest;
+import io.interactor.spring.client.resource.Credential;
+import io.interactor.spring.client.resource.CredentialFilter;
+import io.interactor.spring.client.resource.CredentialStatus;
 import io.interactor.spring.client.resource.DataSource;
 import io.interactor.spring.client.resource.Message;
 import io.interactor.spring.client.resource.Room;
@@ -214,6 +218,25 @@ class MockInteractorServerClientTests {
 		assertThat(read.events()).containsExactly("room.*");
 		assertThat(this.client.webhooks().update("user_1", webhook.id(), UpdateWebhookRequest.active(false)).active())
 			.isFalse();
+	}
+
+	@Test
+	void credentialsCanBeListedReadRefreshedAndRevoked() {
+		String active = this.server.seed("user_1").credential("google", "active");
+		String expired = this.server.seed("user_1").credential("slack", "expired");
+		assertThat(this.client.credentials().list("user_1").data()).extracting(Credential::id)
+			.containsExactly(active, expired);
+		assertThat(this.client.credentials()
+			.list("user_1", CredentialFilter.status(CredentialStatus.EXPIRED), ListParams.defaults())
+			.data()).extracting(Credential::provider).containsExactly("slack");
+		assertThat(this.reactive.credentials().token("user_1", active).block(TIMEOUT).accessToken()).isNotBlank();
+		assertThatExceptionOfType(InteractorValidationException.class)
+			.isThrownBy(() -> this.client.credentials().token("user_1", expired));
+		assertThat(this.client.credentials().refresh("user_1", expired).status()).isEqualTo(CredentialStatus.ACTIVE);
+		this.reactive.credentials().revoke("user_1", active).block(TIMEOUT);
+		assertThatExceptionOfType(InteractorNotFoundException.class)
+			.isThrownBy(() -> this.client.credentials().get("user_1", active));
+		assertThat(this.client.credentials().list("user_2").data()).isEmpty();
 	}
 
 	@Test
