@@ -65,6 +65,8 @@ final class GenACoreApiRoutes {
 		credentials(routes);
 		crud(routes, "/tools", "toolId", "tool_", "tool_not_found", List.of("name"));
 		crud(routes, "/data-sources", "dataSourceId", "ds_", "data_source_not_found", List.of("name", "type"));
+		crud(routes, "/workflows", "workflowId", "wf_", "workflow_not_found", List.of("name"));
+		workflowInstances(routes);
 		crud(routes, "/webhooks", "webhookId", "wh_", "webhook_not_found", List.of("url"));
 		return routes;
 	}
@@ -158,6 +160,56 @@ final class GenACoreApiRoutes {
 			this.state.remove(exchange.namespace(), "credentials", exchange.variable("credentialId"));
 			return MockResponse.noContent();
 		}));
+	}
+
+	/**
+	 * Instances start {@code running} in their workflow's {@code initial_state} and can be cancelled; input,
+	 * events, threads and their stream are not served yet.
+	 */
+	private void workflowInstances(List<Route> routes) {
+		routes.add(Route.of("POST", "/workflow-instances", (exchange) -> {
+			ObjectNode body = body(exchange);
+			String workflowId = body.path("workflow_id").asString("");
+			if (workflowId.isBlank()) {
+				throw MockApiException.validation("workflow_id is required");
+			}
+			ObjectNode workflow = this.state.find(exchange.namespace(), "workflows", workflowId);
+			if (workflow == null) {
+				throw MockApiException.notFound("workflow_not_found", "Workflow not found");
+			}
+			ObjectNode instance = this.json.createObjectNode();
+			instance.put("id", PlatformState.newId("wfi_"));
+			instance.put("workflow_id", workflowId);
+			instance.put("workflow_name", workflow.path("name").asString(""));
+			instance.put("namespace", exchange.namespace());
+			instance.put("status", "running");
+			instance.put("current_state", workflow.path("initial_state").asString("start"));
+			instance.set("context", body.has("context") ? body.get("context") : this.json.createObjectNode());
+			stamp(instance, true);
+			this.state.put(exchange.namespace(), "workflow-instances", instance);
+			return created(instance);
+		}));
+		routes.add(Route.of("GET", "/workflow-instances", (exchange) -> list(exchange, "workflow-instances",
+				(item) -> matches(item, "workflow_id", exchange.queryParam("workflow_id"))
+						&& matches(item, "status", exchange.queryParam("status")))));
+		routes.add(Route.of("GET", "/workflow-instances/{instanceId}", (exchange) -> ok(instance(exchange))));
+		routes.add(Route.of("POST", "/workflow-instances/{instanceId}/cancel", (exchange) -> {
+			ObjectNode instance = instance(exchange);
+			synchronized (this.state) {
+				String status = instance.path("status").asString("");
+				if (!"running".equals(status) && !"halted".equals(status)) {
+					throw new MockApiException(400, "instance_not_active", "The instance is not active");
+				}
+				instance.put("status", "cancelled");
+				instance.put("cancelled_at", Instant.now().toString());
+				stamp(instance, false);
+			}
+			return ok(instance);
+		}));
+	}
+
+	private ObjectNode instance(MockExchange exchange) {
+		return require(exchange, "workflow-instances", "instanceId", "instance_not_found");
 	}
 
 	private ObjectNode credential(MockExchange exchange) {

@@ -21,6 +21,7 @@ import io.interactor.spring.client.resource.CreateDataSourceRequest;
 import io.interactor.spring.client.resource.CreateRoomRequest;
 import io.interactor.spring.client.resource.CreateToolRequest;
 import io.interactor.spring.client.resource.CreateWebhookRequest;
+import io.interactor.spring.client.resource.CreateWorkflowRequest;
 import io.interactor.spring.client.resource.Credential;
 import io.interactor.spring.client.resource.CredentialFilter;
 import io.interactor.spring.client.resource.CredentialStatus;
@@ -28,11 +29,16 @@ import io.interactor.spring.client.resource.DataSource;
 import io.interactor.spring.client.resource.Message;
 import io.interactor.spring.client.resource.Room;
 import io.interactor.spring.client.resource.SendMessageRequest;
+import io.interactor.spring.client.resource.StartWorkflowRequest;
 import io.interactor.spring.client.resource.Tool;
 import io.interactor.spring.client.resource.UpdateAssistantRequest;
 import io.interactor.spring.client.resource.UpdateRoomRequest;
 import io.interactor.spring.client.resource.UpdateWebhookRequest;
 import io.interactor.spring.client.resource.Webhook;
+import io.interactor.spring.client.resource.Workflow;
+import io.interactor.spring.client.resource.WorkflowInstance;
+import io.interactor.spring.client.resource.WorkflowInstanceFilter;
+import io.interactor.spring.client.resource.WorkflowInstanceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -237,6 +243,27 @@ class MockInteractorServerClientTests {
 		assertThatExceptionOfType(InteractorNotFoundException.class)
 			.isThrownBy(() -> this.client.credentials().get("user_1", active));
 		assertThat(this.client.credentials().list("user_2").data()).isEmpty();
+	}
+
+	@Test
+	void workflowsAndInstancesCanBeStartedAndCancelled() {
+		Workflow workflow = this.client.workflows()
+			.create("user_1", new CreateWorkflowRequest("approval", null, Map.of("review", Map.of()), "review"));
+		WorkflowInstance instance = this.client.workflowInstances()
+			.start("user_1", new StartWorkflowRequest(workflow.id(), Map.of("amount", 42)));
+		assertThat(instance.status()).isEqualTo(WorkflowInstanceStatus.RUNNING);
+		assertThat(instance.currentState()).isEqualTo("review");
+		assertThat(this.reactive.workflowInstances()
+			.list("user_1", WorkflowInstanceFilter.workflow(workflow.id()), ListParams.defaults())
+			.block(TIMEOUT)
+			.data()).extracting(WorkflowInstance::id).containsExactly(instance.id());
+		this.client.workflowInstances().cancel("user_1", instance.id());
+		assertThat(this.client.workflowInstances().get("user_1", instance.id()).status())
+			.isEqualTo(WorkflowInstanceStatus.CANCELLED);
+		assertThatExceptionOfType(InteractorValidationException.class)
+			.isThrownBy(() -> this.client.workflowInstances().cancel("user_1", instance.id()));
+		assertThat(this.reactive.workflows().list("user_1", ListParams.defaults()).block(TIMEOUT).data())
+			.extracting(Workflow::name).containsExactly("approval");
 	}
 
 	@Test
