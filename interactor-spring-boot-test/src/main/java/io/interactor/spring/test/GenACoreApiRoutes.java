@@ -62,6 +62,7 @@ final class GenACoreApiRoutes {
 		routes.add(Route.of("POST", "/rooms/{roomId}/messages", this::sendMessage));
 		routes.add(Route.of("GET", "/rooms/{roomId}/messages", this::listMessages));
 		routes.add(Route.of("GET", "/rooms/{roomId}/stream", this::stream));
+		routes.add(Route.of("POST", "/rooms/{roomId}/tool-results", this::submitToolResult));
 		credentials(routes);
 		crud(routes, "/tools", "toolId", "tool_", "tool_not_found", List.of("name"));
 		crud(routes, "/data-sources", "dataSourceId", "ds_", "data_source_not_found", List.of("name", "type"));
@@ -278,6 +279,22 @@ final class GenACoreApiRoutes {
 			reply(namespace, room, content);
 		}
 		return created(userMessage);
+	}
+
+	/** A tool result is stored as a {@code tool} message whose content is the result's JSON. */
+	private MockResponse submitToolResult(MockExchange exchange) {
+		ObjectNode room = room(exchange);
+		ObjectNode body = body(exchange);
+		String toolCallId = body.path("tool_call_id").asString("");
+		if (toolCallId.isBlank()) {
+			throw MockApiException.validation("tool_call_id is required");
+		}
+		JsonNode result = body.path("result");
+		String content = result.isString() ? result.asString() : this.json.writeValueAsString(result);
+		ObjectNode message = message(room.get("id").asString(), "tool", content);
+		message.put("tool_call_id", toolCallId);
+		addMessage(exchange.namespace(), room, message);
+		return created(message);
 	}
 
 	private void reply(String namespace, ObjectNode room, String content) {

@@ -30,6 +30,7 @@ import io.interactor.spring.client.resource.Message;
 import io.interactor.spring.client.resource.Room;
 import io.interactor.spring.client.resource.SendMessageRequest;
 import io.interactor.spring.client.resource.StartWorkflowRequest;
+import io.interactor.spring.client.resource.SubmitToolResultRequest;
 import io.interactor.spring.client.resource.Tool;
 import io.interactor.spring.client.resource.UpdateAssistantRequest;
 import io.interactor.spring.client.resource.UpdateRoomRequest;
@@ -138,6 +139,18 @@ class MockInteractorServerClientTests {
 		Room updated = this.client.rooms().update("user_1", room.id(), new UpdateRoomRequest(Map.of("topic", "x")));
 		assertThat(updated.metadata()).containsEntry("topic", "x");
 		assertThat(updated.messageCount()).isEqualTo(2);
+	}
+
+	@Test
+	void toolResultsAreStoredAsToolMessages() {
+		String roomId = this.server.seed("user_1").room(this.server.seed("user_1").assistant("support"));
+		Message stored = this.reactive.rooms()
+			.submitToolResult("user_1", roomId, new SubmitToolResultRequest("tc_1", Map.of("temperature", 21)))
+			.block(TIMEOUT);
+		assertThat(stored.role()).isEqualTo("tool");
+		assertThat(stored.content()).isEqualTo("{\"temperature\":21}");
+		assertThat(this.client.rooms().listMessages("user_1", roomId).data()).extracting(Message::role)
+			.containsExactly("tool");
 	}
 
 	@Test
