@@ -1,14 +1,13 @@
 package io.interactor.spring.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.interactor.spring.test.ForwardingIdempotencyStore;
 import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
@@ -199,37 +198,14 @@ class InteractorWebhookUserBeansTests {
 
 	}
 
-	static class RecordingStore implements WebhookIdempotencyStore {
+	static class RecordingStore extends ForwardingIdempotencyStore {
 
 		final List<String> claimed = new CopyOnWriteArrayList<>();
-
-		private final WebhookIdempotencyStore delegate = new InMemoryWebhookIdempotencyStore(10,
-				Duration.ofMinutes(1), Duration.ofMinutes(10), Clock.systemUTC());
 
 		@Override
 		public ClaimResult claim(String key, String claimId) {
 			this.claimed.add(key);
-			return this.delegate.claim(key, claimId);
-		}
-
-		@Override
-		public Set<String> completedHandlers(String key) {
-			return this.delegate.completedHandlers(key);
-		}
-
-		@Override
-		public void completeHandler(String key, String claimId, String handlerId) {
-			this.delegate.completeHandler(key, claimId, handlerId);
-		}
-
-		@Override
-		public void complete(String key, String claimId) {
-			this.delegate.complete(key, claimId);
-		}
-
-		@Override
-		public void release(String key, String claimId) {
-			this.delegate.release(key, claimId);
+			return super.claim(key, claimId);
 		}
 
 	}

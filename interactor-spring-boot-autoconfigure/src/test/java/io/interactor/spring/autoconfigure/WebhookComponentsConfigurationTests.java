@@ -1,20 +1,16 @@
 package io.interactor.spring.autoconfigure;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Set;
 
 import io.interactor.spring.actuate.InteractorEndpoint;
 import io.interactor.spring.actuate.InteractorEndpoint.WebhooksDescriptor;
 import io.interactor.spring.actuate.WebhookComponents;
+import io.interactor.spring.test.ForwardingIdempotencyStore;
 import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.RoomMessageData;
 import io.interactor.spring.webhook.dispatch.WebhookHandlerRegistry;
 import io.interactor.spring.webhook.dispatch.WebhookOutcomeCounts;
-import io.interactor.spring.webhook.idempotency.ClaimResult;
-import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import io.interactor.spring.webhook.signature.SignatureScheme;
 import io.interactor.spring.webhook.signature.VerificationResult;
@@ -113,35 +109,7 @@ class WebhookComponentsConfigurationTests {
 
 	}
 
-	static class ApplicationStore implements WebhookIdempotencyStore {
-
-		private final WebhookIdempotencyStore delegate = new InMemoryWebhookIdempotencyStore(10,
-				Duration.ofMinutes(1), Duration.ofMinutes(10), Clock.systemUTC());
-
-		@Override
-		public ClaimResult claim(String key, String claimId) {
-			return this.delegate.claim(key, claimId);
-		}
-
-		@Override
-		public Set<String> completedHandlers(String key) {
-			return this.delegate.completedHandlers(key);
-		}
-
-		@Override
-		public void completeHandler(String key, String claimId, String handlerId) {
-			this.delegate.completeHandler(key, claimId, handlerId);
-		}
-
-		@Override
-		public void complete(String key, String claimId) {
-			this.delegate.complete(key, claimId);
-		}
-
-		@Override
-		public void release(String key, String claimId) {
-			this.delegate.release(key, claimId);
-		}
+	static class ApplicationStore extends ForwardingIdempotencyStore {
 
 	}
 

@@ -1,7 +1,5 @@
 package io.interactor.spring.webhook.dispatch;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
+import io.interactor.spring.test.ForwardingIdempotencyStore;
 import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.test.UnavailableIdempotencyStore;
 import io.interactor.spring.webhook.InteractorEvents;
@@ -21,9 +20,7 @@ import io.interactor.spring.webhook.RoomMessageData;
 import io.interactor.spring.webhook.WebhookEvent;
 import io.interactor.spring.webhook.WorkflowInstanceData;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
-import io.interactor.spring.webhook.idempotency.ClaimResult;
 import io.interactor.spring.webhook.idempotency.IdempotencyStoreException;
-import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -563,26 +560,18 @@ class WebhookDispatcherTests {
 	}
 
 	/** The in-memory store whose backend fails on demand while recording or reading handler completions. */
-	static class FlakyCompletionStore implements WebhookIdempotencyStore {
-
-		private final WebhookIdempotencyStore delegate = new InMemoryWebhookIdempotencyStore(10,
-				Duration.ofMinutes(1), Duration.ofMinutes(10), Clock.systemUTC());
+	static class FlakyCompletionStore extends ForwardingIdempotencyStore {
 
 		volatile @Nullable String failCompletionOf;
 
 		volatile boolean failReads;
 
 		@Override
-		public ClaimResult claim(String key, String claimId) {
-			return this.delegate.claim(key, claimId);
-		}
-
-		@Override
 		public Set<String> completedHandlers(String key) {
 			if (this.failReads) {
 				throw new IdempotencyStoreException("simulated outage", new RuntimeException());
 			}
-			return this.delegate.completedHandlers(key);
+			return super.completedHandlers(key);
 		}
 
 		@Override
@@ -590,17 +579,7 @@ class WebhookDispatcherTests {
 			if (handlerId.equals(this.failCompletionOf)) {
 				throw new IdempotencyStoreException("simulated outage", new RuntimeException());
 			}
-			this.delegate.completeHandler(key, claimId, handlerId);
-		}
-
-		@Override
-		public void complete(String key, String claimId) {
-			this.delegate.complete(key, claimId);
-		}
-
-		@Override
-		public void release(String key, String claimId) {
-			this.delegate.release(key, claimId);
+			super.completeHandler(key, claimId, handlerId);
 		}
 
 	}
