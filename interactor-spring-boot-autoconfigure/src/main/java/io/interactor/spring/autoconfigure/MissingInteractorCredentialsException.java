@@ -13,10 +13,14 @@ public class MissingInteractorCredentialsException extends IllegalStateException
 
 	private final List<String> missingProperties;
 
+	/**
+	 * Create the exception.
+	 * @param missingProperties the properties that are not set, e.g. {@code interactor.client-id}
+	 */
 	public MissingInteractorCredentialsException(List<String> missingProperties) {
 		super("Interactor client credentials are not configured (missing " + String.join(" and ", missingProperties)
 				+ "). Set interactor.client-id and interactor.client-secret, or the environment variables "
-				+ "INTERACTOR_CLIENT_ID and INTERACTOR_CLIENT_SECRET, or define an AccessTokenProvider bean.");
+				+ "INTERACTOR_CLIENT_ID and INTERACTOR_CLIENT_SECRET, or define an InteractorConnectionDetails bean that supplies them, or an AccessTokenProvider bean.");
 		this.missingProperties = List.copyOf(missingProperties);
 	}
 

@@ -17,8 +17,8 @@ class MissingInteractorCredentialsFailureAnalyzer extends AbstractFailureAnalyze
 				Set the client credentials of your Interactor application, for example with the environment variables
 				    INTERACTOR_CLIENT_ID=<client id>
 				    INTERACTOR_CLIENT_SECRET=<client secret>
-				or the properties interactor.client-id and interactor.client-secret, or define an AccessTokenProvider \
-				bean. An application that only receives webhooks needs no credentials: do not inject InteractorClient \
+				or the properties interactor.client-id and interactor.client-secret, or define an \
+				InteractorConnectionDetails bean that supplies them, or an AccessTokenProvider bean. An application that only receives webhooks needs no credentials: do not inject InteractorClient \
 				or ReactiveInteractorClient there.""";
 		return new FailureAnalysis(description, action, cause);
 	}

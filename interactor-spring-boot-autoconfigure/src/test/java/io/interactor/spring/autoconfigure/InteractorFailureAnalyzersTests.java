@@ -51,7 +51,7 @@ class InteractorFailureAnalyzersTests {
 				+ "interactor.client-id and interactor.client-secret are not set.");
 		assertThat(analysis.getAction()).contains("INTERACTOR_CLIENT_ID=<client id>",
 				"INTERACTOR_CLIENT_SECRET=<client secret>", "interactor.client-id and interactor.client-secret",
-				"AccessTokenProvider");
+				"InteractorConnectionDetails", "AccessTokenProvider");
 		assertThat(output).contains("APPLICATION FAILED TO START", analysis.getDescription());
 	}
 
