@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class only when the environment variable {@code REDIS_URL} points at a Redis server (CI starts one);
- * otherwise the tests are skipped with a message saying so.
+ * Runs a test class only when a Redis server is available: a Testcontainers Redis container when a Docker engine is
+ * available, else the server named by the environment variable {@code REDIS_URL} (CI starts one). Otherwise the
+ * tests are skipped and the reason is printed once on the console. See {@link RedisCondition}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
