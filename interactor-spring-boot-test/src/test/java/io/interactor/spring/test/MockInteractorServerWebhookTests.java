@@ -16,9 +16,13 @@ import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.interactor.spring.client.resource.CreateRoomRequest;
 import io.interactor.spring.client.resource.CreateWebhookRequest;
+import io.interactor.spring.client.resource.CreateWorkflowRequest;
 import io.interactor.spring.client.resource.Room;
 import io.interactor.spring.client.resource.SendMessageRequest;
+import io.interactor.spring.client.resource.StartWorkflowRequest;
 import io.interactor.spring.client.resource.Webhook;
+import io.interactor.spring.client.resource.Workflow;
+import io.interactor.spring.client.resource.WorkflowInstance;
 import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.SignatureScheme;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +135,26 @@ class MockInteractorServerWebhookTests {
 		assertThat(this.received).singleElement()
 			.satisfies((delivery) -> assertThat(this.json.readTree(delivery.body()).path("data").path("credential_id")
 				.asString()).isEqualTo("cred_1"));
+	}
+
+	@Test
+	void workflowInstanceChangesAreDelivered() {
+		this.server.webhook(receiverUrl(), "whsec_configured", "workflow.instance.*");
+		Workflow workflow = this.client.workflows()
+			.create("user_1", new CreateWorkflowRequest("approval", null, Map.of("review", Map.of()), "review"));
+		WorkflowInstance instance = this.client.workflowInstances()
+			.start("user_1", new StartWorkflowRequest(workflow.id(), Map.of("amount", 42)));
+
+		this.client.workflowInstances().cancel("user_1", instance.id());
+
+		await().atMost(WAIT).until(() -> this.server.webhookDeliveries().size() == 2);
+		assertThat(this.server.webhookDeliveries()).extracting(WebhookAttempt::event)
+			.containsExactly("workflow.instance.started", "workflow.instance.cancelled");
+		assertThat(this.received).extracting((delivery) -> this.json.readTree(delivery.body()).path("data"))
+			.allSatisfy((data) -> {
+				assertThat(data.path("instance_id").asString()).isEqualTo(instance.id());
+				assertThat(data.path("current_state").asString()).isEqualTo("review");
+			});
 	}
 
 	@Test
