@@ -36,13 +36,16 @@ final class GenACoreApiRoutes {
 
 	private final Mono<Void> closing;
 
+	private final PlatformEvents events;
+
 	GenACoreApiRoutes(JsonMapper json, PlatformState state, Supplier<ReplyGenerator> replies,
-			Duration heartbeatInterval, Mono<Void> closing) {
+			Duration heartbeatInterval, Mono<Void> closing, PlatformEvents events) {
 		this.json = json;
 		this.state = state;
 		this.replies = replies;
 		this.heartbeatInterval = heartbeatInterval;
 		this.closing = closing;
+		this.events = events;
 	}
 
 	List<Route> routes() {
@@ -188,6 +191,7 @@ final class GenACoreApiRoutes {
 			instance.set("context", body.has("context") ? body.get("context") : this.json.createObjectNode());
 			stamp(instance, true);
 			this.state.put(exchange.namespace(), "workflow-instances", instance);
+			publishInstance(exchange.namespace(), "workflow.instance.started", instance);
 			return created(instance);
 		}));
 		routes.add(Route.of("GET", "/workflow-instances", (exchange) -> list(exchange, "workflow-instances",
@@ -205,8 +209,19 @@ final class GenACoreApiRoutes {
 				instance.put("cancelled_at", Instant.now().toString());
 				stamp(instance, false);
 			}
+			publishInstance(exchange.namespace(), "workflow.instance.cancelled", instance);
 			return ok(instance);
 		}));
+	}
+
+	private void publishInstance(String namespace, String eventType, ObjectNode instance) {
+		ObjectNode data = this.json.createObjectNode();
+		data.put("instance_id", instance.get("id").asString());
+		data.put("workflow_id", instance.path("workflow_id").asString(""));
+		data.put("status", instance.path("status").asString(""));
+		data.put("current_state", instance.path("current_state").asString(""));
+		data.set("context", instance.path("context").deepCopy());
+		this.events.publish(namespace, eventType, data);
 	}
 
 	private ObjectNode instance(MockExchange exchange) {
@@ -321,6 +336,13 @@ final class GenACoreApiRoutes {
 		this.state.put(namespace, messagesOf(room.get("id").asString()), message);
 		room.put("message_count", room.path("message_count").asInt(0) + 1);
 		room.put("last_message_at", message.get("created_at").asString());
+		ObjectNode data = this.json.createObjectNode();
+		data.put("message_id", message.get("id").asString());
+		data.put("room_id", room.get("id").asString());
+		data.put("role", message.get("role").asString());
+		data.put("content", message.get("content").asString());
+		data.putNull("tool_calls");
+		this.events.publish(namespace, "room.message.created", data);
 	}
 
 	private ObjectNode message(String roomId, String role, String content) {

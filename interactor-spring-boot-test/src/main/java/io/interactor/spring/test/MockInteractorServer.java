@@ -45,9 +45,16 @@ import org.springframework.web.util.UriTemplate;
  * streamed on {@code /rooms/{id}/stream} as {@code message.delta} events then {@code message.complete}, with event
  * ids, {@code Last-Event-ID} resume and heartbeat comments. A stream starts with the room's whole history, so a
  * test may open it after sending a message.</li>
+ * <li>webhook deliveries: every message added to a room (user, assistant and tool messages) produces
+ * {@code room.message.created}, starting and cancelling a workflow instance produce {@code workflow.instance.started}
+ * and {@code workflow.instance.cancelled}, and {@link #trigger(String, String, Map)} produces any event. Each event
+ * is posted, signed with the subscription's secret, to the webhooks created through the API in its namespace and to
+ * those configured on the mock ({@link #webhook(String, String, String...)}) whose event filter matches; a
+ * non-{@code 2xx} answer is retried on a short schedule (see {@link Builder#webhookRetryDelays(Duration...)}), and
+ * every attempt is kept in {@link #webhookDeliveries()}.</li>
  * </ul>
- * Tests steer it through {@link #seed(String)}, {@link #failNext(int, String, String)}, {@link #requests()} and
- * {@link #reset()}. Create one with {@link #start()} or {@link #builder()} and close it when done.
+ * Tests steer it through {@link #seed(String)}, {@link #failNext(int, String, String)}, {@link #requests()},
+ * {@link #trigger(String, String, Map)} and {@link #reset()}. Create one with {@link #start()} or {@link #builder()} and close it when done.
  *
  * @since 0.1.0
  */
@@ -87,6 +94,8 @@ public final class MockInteractorServer implements AutoCloseable {
 
 	private volatile ReplyGenerator replyGenerator;
 
+	private final WebhookSender webhooks;
+
 	private final DisposableServer server;
 
 	private MockInteractorServer(Builder settings) {
@@ -95,8 +104,11 @@ public final class MockInteractorServer implements AutoCloseable {
 		this.tokens = new TokenEndpoint(this.json, settings.clientId, settings.clientSecret,
 				settings.tokenExpiresIn.toSeconds());
 		this.accountRoutes = List.of(Route.of("POST", "/oauth/token", this.tokens::token));
+		this.webhooks = new WebhookSender(this.json, this.state, settings.webhookRetryDelays);
+		settings.webhooks.forEach((webhook) -> this.webhooks.subscribe(webhook.url(), webhook.secret(),
+				webhook.events()));
 		this.coreRoutes = new GenACoreApiRoutes(this.json, this.state, () -> this.replyGenerator,
-				settings.heartbeatInterval, this.closing.asMono())
+				settings.heartbeatInterval, this.closing.asMono(), this.webhooks::publish)
 			.routes();
 		this.server = HttpServer.create().host("127.0.0.1").port(settings.port).handle(this::handle).bindNow();
 	}
@@ -242,23 +254,76 @@ public final class MockInteractorServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget all state, pending faults, the request log, stored idempotent responses and the token request count.
-	 * Issued tokens stay valid and the reply generator stays as it is.
+	 * Deliver webhook events to a URL from now on, in every namespace, in addition to the webhooks created through
+	 * the API. Survives {@link #reset()}.
+	 * @param url the receiver's URL, such as {@code http://127.0.0.1:8080/webhooks/interactor}
+	 * @param secret the secret to sign deliveries with
+	 * @param events the event types to deliver; {@code *} and wildcards such as {@code room.*} are allowed; none
+	 * means all
+	 * @return this mock
+	 */
+	public MockInteractorServer webhook(String url, String secret, String... events) {
+		WebhookSubscription subscription = new WebhookSubscription(url, secret, events);
+		this.webhooks.subscribe(subscription.url(), subscription.secret(), subscription.events());
+		return this;
+	}
+
+	/**
+	 * Deliver an event of any type to the webhooks of the namespace {@code default} and those configured on the mock.
+	 * @param eventType the event type, such as {@code credential.expired}
+	 * @param data the envelope's {@code data}, converted to JSON
+	 * @return this mock
+	 * @see #trigger(String, String, Map)
+	 */
+	public MockInteractorServer trigger(String eventType, Map<String, ?> data) {
+		return trigger("default", eventType, data);
+	}
+
+	/**
+	 * Deliver an event of any type, as if the platform produced it in a namespace: it goes to that namespace's
+	 * webhooks created through the API and to those configured on the mock, whose filters match. The call returns
+	 * at once; the deliveries happen in the background.
+	 * @param namespace the namespace, as in the envelope's {@code namespace}
+	 * @param eventType the event type, such as {@code credential.expired}
+	 * @param data the envelope's {@code data}, converted to JSON
+	 * @return this mock
+	 */
+	public MockInteractorServer trigger(String namespace, String eventType, Map<String, ?> data) {
+		Assert.hasText(namespace, "'namespace' must not be empty");
+		Assert.hasText(eventType, "'eventType' must not be empty");
+		this.webhooks.publish(namespace, eventType, this.json.valueToTree(data));
+		return this;
+	}
+
+	/**
+	 * Every webhook delivery attempt since start or the last {@link #reset()}, in the order they completed.
+	 * @return a snapshot of the delivery log
+	 */
+	public List<WebhookAttempt> webhookDeliveries() {
+		return this.webhooks.log();
+	}
+
+	/**
+	 * Forget all state, pending faults, the request log, stored idempotent responses, the webhook delivery log and
+	 * the token request count. Issued tokens stay valid, and the reply generator and the webhooks configured on the
+	 * mock stay as they are.
 	 */
 	public void reset() {
 		this.state.clear();
 		this.faults.clear();
 		this.requestLog.clear();
 		this.idempotentResponses.clear();
+		this.webhooks.clearLog();
 		this.tokens.reset();
 	}
 
 	/**
-	 * Stop the mock: open event streams end and the port is released.
+	 * Stop the mock: open event streams end, pending webhook deliveries are dropped and the port is released.
 	 */
 	@Override
 	public void close() {
 		this.closing.tryEmitEmpty();
+		this.webhooks.close();
 		this.server.disposeNow(Duration.ofSeconds(5));
 	}
 
@@ -481,6 +546,19 @@ public final class MockInteractorServer implements AutoCloseable {
 
 	}
 
+	private record WebhookSubscription(String url, String secret, List<String> events) {
+
+		WebhookSubscription(String url, String secret, String... events) {
+			this(url, secret, (events.length > 0) ? List.of(events) : List.of("*"));
+		}
+
+		WebhookSubscription {
+			Assert.isTrue(url.startsWith("http://") || url.startsWith("https://"), "'url' must be an HTTP URL");
+			Assert.hasText(secret, "'secret' must not be empty");
+		}
+
+	}
+
 	/**
 	 * Settings of a {@link MockInteractorServer} to start.
 	 *
@@ -502,7 +580,39 @@ public final class MockInteractorServer implements AutoCloseable {
 
 		private int rateLimit = 600;
 
+		private List<Duration> webhookRetryDelays = List.of(Duration.ofMillis(200), Duration.ofMillis(500),
+				Duration.ofSeconds(1));
+
+		private final List<WebhookSubscription> webhooks = new ArrayList<>();
+
 		private Builder() {
+		}
+
+		/**
+		 * Deliver webhook events to a URL, in every namespace (see
+		 * {@link MockInteractorServer#webhook(String, String, String...)}).
+		 * @param url the receiver's URL
+		 * @param secret the secret to sign deliveries with
+		 * @param events the event types to deliver; wildcards allowed; none means all
+		 * @return this builder
+		 */
+		public Builder webhook(String url, String secret, String... events) {
+			this.webhooks.add(new WebhookSubscription(url, secret, events));
+			return this;
+		}
+
+		/**
+		 * The waits before each retry of a webhook delivery that was not answered with {@code 2xx}; their number is
+		 * the number of retries. By default 200 ms, 500 ms and 1 s (four attempts in all).
+		 * @param delays the delays, in order; none disables retries
+		 * @return this builder
+		 */
+		public Builder webhookRetryDelays(Duration... delays) {
+			for (Duration delay : delays) {
+				Assert.isTrue(!delay.isNegative(), "'delays' must not be negative");
+			}
+			this.webhookRetryDelays = List.of(delays);
+			return this;
 		}
 
 		/**
