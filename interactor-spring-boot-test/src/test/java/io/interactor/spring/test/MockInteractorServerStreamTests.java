@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The assistant's reply on the room stream of {@link MockInteractorServer}: deltas then the complete message, event
@@ -93,10 +94,7 @@ class MockInteractorServerStreamTests {
 			.timeout(TIMEOUT)
 			.toFuture();
 		// The stream request is logged once it reached the mock; only then post the message.
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (this.server.requests("GET", "/rooms/{roomId}/stream").isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(10);
-		}
+		await().atMost(TIMEOUT).until(() -> !this.server.requests("GET", "/rooms/{roomId}/stream").isEmpty());
 		this.reactive.rooms().sendMessage("user_1", this.roomId, SendMessageRequest.of("live")).block(TIMEOUT);
 		List<StreamEvent> events = received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		assertThat(events).last().satisfies((event) -> assertThat(event.completedMessage()).isPresent());
