@@ -6,17 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.interactor.spring.autoconfigure.InteractorProperties;
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
 import io.interactor.spring.test.Deliveries;
+import io.interactor.spring.test.ClockedWebhookComponents;
 import io.interactor.spring.test.MutableClock;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.WebhookEvent;
 import io.interactor.spring.webhook.WebhookSigner;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
-import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
-import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +23,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,25 +168,12 @@ class BodySignatureReplayTests {
 
 	/** The verifier and the store of the auto-configuration, on a clock the tests move. */
 	@Configuration(proxyBeanMethods = false)
+	@Import(ClockedWebhookComponents.class)
 	static class ClockedComponents {
 
 		@Bean
 		MutableClock testClock() {
 			return new MutableClock(START);
-		}
-
-		@Bean
-		HmacWebhookSignatureVerifier verifier(MutableClock clock, InteractorProperties properties) {
-			InteractorProperties.Webhook webhook = properties.getWebhook();
-			return new HmacWebhookSignatureVerifier(List.of(webhook.getSecret()), webhook.getSignatureScheme(),
-					webhook.getTolerance(), clock);
-		}
-
-		@Bean
-		InMemoryWebhookIdempotencyStore store(MutableClock clock, InteractorProperties properties) {
-			InteractorProperties.Webhook.Idempotency idempotency = properties.getWebhook().getIdempotency();
-			return new InMemoryWebhookIdempotencyStore(100, idempotency.getProcessingTimeout(), idempotency.getTtl(),
-					clock);
 		}
 
 	}

@@ -6,10 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.interactor.spring.autoconfigure.InteractorProperties;
+import io.interactor.spring.test.ClockedWebhookComponents;
 import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.test.MutableClock;
 import io.interactor.spring.webhook.InteractorEvents;
@@ -17,8 +16,6 @@ import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.RoomMessageData;
 import io.interactor.spring.webhook.WebhookSigner;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
-import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
-import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,25 +95,12 @@ class ServletBodySignatureReplayServerTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
+	@Import(ClockedWebhookComponents.class)
 	static class ReplayApp {
 
 		@Bean
 		MutableClock testClock() {
 			return new MutableClock(START);
-		}
-
-		@Bean
-		HmacWebhookSignatureVerifier verifier(MutableClock clock, InteractorProperties properties) {
-			InteractorProperties.Webhook webhook = properties.getWebhook();
-			return new HmacWebhookSignatureVerifier(List.of(webhook.getSecret()), webhook.getSignatureScheme(),
-					webhook.getTolerance(), clock);
-		}
-
-		@Bean
-		InMemoryWebhookIdempotencyStore store(MutableClock clock, InteractorProperties properties) {
-			InteractorProperties.Webhook.Idempotency idempotency = properties.getWebhook().getIdempotency();
-			return new InMemoryWebhookIdempotencyStore(100, idempotency.getProcessingTimeout(), idempotency.getTtl(),
-					clock);
 		}
 
 		@Bean
