@@ -18,7 +18,9 @@ import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bounded waits and JSON responses for tests that talk to a {@link MockWebServer} directly.
+ * For tests that talk to a {@link MockWebServer} directly: starting one on {@code 127.0.0.1}, JSON answers, bounded
+ * waits for requests and clients pointed at it. No platform behaviour lives here: each test queues the exact
+ * answers it needs (tests of platform behaviour run against the mock of the interactor-spring-boot-test module).
  */
 public final class PeerRequests {
 
