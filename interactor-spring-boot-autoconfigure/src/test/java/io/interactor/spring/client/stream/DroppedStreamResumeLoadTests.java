@@ -39,7 +39,7 @@ class DroppedStreamResumeLoadTests {
 	/** A connection that starts after event {@code n} (0 for none) breaks in the middle of the event after this. */
 	private static final List<Integer> DROP_AFTER = List.of(5, 12);
 
-	private static final Duration WAIT = Duration.ofSeconds(60);
+	private static final Duration WAIT = Duration.ofSeconds(120);
 
 	private final Map<String, List<String>> lastEventIds = new ConcurrentHashMap<>();
 
@@ -65,7 +65,7 @@ class DroppedStreamResumeLoadTests {
 		StreamSettings settings = StreamSettings.defaults()
 			.withBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
 			.withMaxAttempts(5)
-			.withHeartbeatTimeout(Duration.ofSeconds(20));
+			.withHeartbeatTimeout(Duration.ofSeconds(45));
 		List<String> rooms = IntStream.range(0, STREAMS).mapToObj((i) -> "room_" + i).toList();
 		Map<String, List<String>> received = Flux.fromIterable(rooms)
 			.flatMap((room) -> client.rooms()
