@@ -17,9 +17,11 @@ import org.springframework.util.Assert;
 
 /**
  * One logical Core API call: method, path template with its variables, query, body, namespace and options.
- * Arguments are validated here, before any I/O: the namespace must not be blank or contain control characters
- * (CR/LF would split the header), and path variables must be non-blank and not {@code .} or {@code ..} (they are
- * always sent encoded as single path segments, so no id can change the path).
+ * Arguments are validated here, before any I/O: the namespace must be printable ASCII without surrounding spaces
+ * (it travels as a header, which carries nothing else unchanged: CR/LF would split it, other characters arrive as
+ * {@code ?}, surrounding spaces are stripped), path variables must be non-blank and not {@code .} or {@code ..}
+ * (they are always sent encoded as single path segments, so no id can change the path), and path variables and
+ * query values must be well-formed UTF-16 (an unpaired surrogate would be sent as {@code ?}, another value).
  *
  * @since 0.1.0
  */
@@ -116,7 +118,7 @@ public final class ApiRequest {
 			values.forEach((element) -> query(name, element));
 		}
 		else if (value != null) {
-			this.query.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value.toString());
+			this.query.computeIfAbsent(name, (key) -> new ArrayList<>()).add(requireWellFormed(name, value.toString()));
 		}
 		return this;
 	}
@@ -186,7 +188,8 @@ public final class ApiRequest {
 	 * Validate a namespace.
 	 * @param namespace the namespace
 	 * @return the namespace
-	 * @throws IllegalArgumentException if it is null, blank or contains control characters
+	 * @throws IllegalArgumentException if it is null, blank, contains control characters, contains characters
+	 * outside printable ASCII or starts or ends with a space
 	 */
 	public static String requireNamespace(@Nullable String namespace) {
 		if (namespace == null || namespace.isBlank()) {
@@ -195,6 +198,13 @@ public final class ApiRequest {
 		}
 		if (namespace.chars().anyMatch(Character::isISOControl)) {
 			throw new IllegalArgumentException("namespace must not contain CR, LF or other control characters");
+		}
+		// X-Namespace carries printable ASCII unchanged, nothing else: another character would reach the platform
+		// as "?" and surrounding spaces would be stripped, so two namespaces could arrive as the same one.
+		if (namespace.chars().anyMatch((c) -> c < 0x20 || c > 0x7e) || namespace.charAt(0) == ' '
+				|| namespace.charAt(namespace.length() - 1) == ' ') {
+			throw new IllegalArgumentException("namespace must be printable ASCII without leading or trailing spaces: "
+					+ "it is sent as the X-Namespace header");
 		}
 		return namespace;
 	}
@@ -218,6 +228,23 @@ public final class ApiRequest {
 		String text = value.toString();
 		if (text.equals(".") || text.equals("..")) {
 			throw new IllegalArgumentException(name + " must not be \".\" or \"..\"");
+		}
+		return requireWellFormed(name, text);
+	}
+
+	/**
+	 * Reject an unpaired surrogate: encoded as UTF-8 it becomes {@code ?}, so the server would receive another value
+	 * (and two values could arrive as the same one).
+	 */
+	private static String requireWellFormed(String name, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new IllegalArgumentException(name + " must be well-formed Unicode text (no unpaired surrogate)");
+			}
 		}
 		return text;
 	}

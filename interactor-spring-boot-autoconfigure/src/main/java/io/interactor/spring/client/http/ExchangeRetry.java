@@ -29,8 +29,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <p>
  * What is retried, with exponential back-off and jitter ({@link RetryPolicy}):
  * <ul>
- * <li>a status of {@link RetryPolicy#RETRYABLE_STATUSES}, waiting as {@code Retry-After} says (capped) when the
- * server sent one, if the request is {@linkplain #isRepeatable repeatable};</li>
+ * <li>a status of {@link RetryPolicy#RETRYABLE_STATUSES}, waiting as {@code Retry-After} says (capped) plus jitter
+ * when the server sent one ({@link RetryPolicy#retryAfterDelay}), if the request is {@linkplain #isRepeatable
+ * repeatable};</li>
  * <li>an I/O failure anywhere in the exchange (reset, close before or after the headers or mid-body, read
  * timeout), if the request is repeatable;</li>
  * <li>a failure to establish the connection (connection refused, host name not resolved, connect timeout, no
@@ -174,7 +175,8 @@ public final class ExchangeRetry {
 
 	private Duration delayFor(@Nullable String retryAfterHeader, long retry) {
 		Duration retryAfter = RetryAfter.parse(retryAfterHeader, this.clock);
-		return (retryAfter != null) ? this.policy.capRetryAfter(retryAfter)
+		// Jitter on top of Retry-After too: callers rejected by one burst must not all return at the same instant.
+		return (retryAfter != null) ? this.policy.retryAfterDelay(retryAfter, this.random.getAsDouble())
 				: this.policy.backoff((int) retry, this.random.getAsDouble());
 	}
 

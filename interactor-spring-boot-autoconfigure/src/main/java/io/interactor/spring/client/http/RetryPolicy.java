@@ -8,8 +8,9 @@ import org.springframework.util.Assert;
 /**
  * When and how long to wait before retrying a transient failure: exponential back-off from
  * {@code initialBackoff}, doubled per retry up to {@code maxBackoff}, plus a random jitter of up to one
- * {@code initialBackoff} (never beyond {@code maxBackoff}); a server's {@code Retry-After} replaces the back-off,
- * capped at {@code maxRetryAfter}.
+ * {@code initialBackoff} (never beyond {@code maxBackoff}); a server's {@code Retry-After} replaces the exponential
+ * part, capped at {@code maxRetryAfter}, and the same jitter is added to it ({@link #retryAfterDelay}): never sooner
+ * than the server allowed, and callers turned away together do not all come back at the same instant.
  *
  * @param maxRetries retries after the first attempt; 0 disables retries
  * @param initialBackoff back-off before the first retry
@@ -61,6 +62,20 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 		exponential = Math.min(max, exponential);
 		long jitter = (long) (random * initial);
 		return Duration.ofMillis(Math.min(max, exponential + jitter));
+	}
+
+	/**
+	 * The wait before a retry when the server sent a {@code Retry-After}: its delay, capped at
+	 * {@link #maxRetryAfter()}, plus a random jitter of up to one {@code initialBackoff}. The jitter only ever adds,
+	 * so a retry never comes sooner than the (capped) delay; it spreads the retries of callers that were all told
+	 * the same delay at the same time, such as every caller turned away by one burst of 429s.
+	 * @param retryAfter the server's value
+	 * @param random a uniformly distributed value in [0, 1) for the jitter
+	 * @return the delay
+	 * @since 0.1.0
+	 */
+	public Duration retryAfterDelay(Duration retryAfter, double random) {
+		return capRetryAfter(retryAfter).plusMillis((long) (random * this.initialBackoff.toMillis()));
 	}
 
 	/**
