@@ -36,8 +36,9 @@ import org.springframework.util.Assert;
  * {@code tool_call.*}, status and {@code error} events, and any event the platform adds) becomes one
  * {@link ServerSentEvent} with the same {@code event} name and {@code id}, and the event's JSON data as its data
  * (an event without data is forwarded without data). Heartbeats ({@code heartbeat}, {@code ping}) become SSE
- * comments, and the relay writes a comment of its own every keep-alive interval (15 s by default): browsers and
- * proxies keep an idle connection open, and the web server notices a browser that went away at the next write.
+ * comments. The relay writes a comment of its own ({@value #KEEP_ALIVE_COMMENT}) when subscribed, so that the browser
+ * gets the response at once, and then every keep-alive interval (15 s by default): browsers and proxies keep an idle
+ * connection open, and the web server notices a browser that went away at the next write.
  * <p>
  * <b>Resuming.</b> A browser's {@code EventSource} reconnects by itself and sends the id of the last event it
  * received as {@code Last-Event-ID}; passed to {@link #relay}, it is sent upstream as {@code Last-Event-ID}, so the
@@ -63,11 +64,14 @@ import org.springframework.util.Assert;
  */
 public final class RoomStreamRelay {
 
-	/** The default interval after which an idle relay writes a keep-alive comment. */
+	/** The default interval between the relay's keep-alive comments. */
 	public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
 
 	/** The longest {@code Last-Event-ID} passed upstream; a longer one is ignored. */
 	public static final int MAX_LAST_EVENT_ID_LENGTH = 1024;
+
+	/** The text of the relay's own keep-alive comments. */
+	public static final String KEEP_ALIVE_COMMENT = "keep-alive";
 
 	/** Code of the final error event when the room does not exist. */
 	public static final String NOT_FOUND = "not_found";
@@ -76,8 +80,6 @@ public final class RoomStreamRelay {
 	public static final String UNAVAILABLE = "stream_unavailable";
 
 	private static final Log logger = LogFactory.getLog(RoomStreamRelay.class);
-
-	private static final String KEEP_ALIVE_COMMENT = "keep-alive";
 
 	private final ReactiveInteractorClient client;
 
@@ -107,7 +109,7 @@ public final class RoomStreamRelay {
 	 * @param client the client opening the room streams
 	 * @param settings how the upstream streams reconnect and watch for silence; keep-alive comments run on its
 	 * scheduler
-	 * @param keepAlive how long the relay may stay silent before it writes a keep-alive comment; positive
+	 * @param keepAlive the interval between the relay's keep-alive comments; positive
 	 */
 	public RoomStreamRelay(ReactiveInteractorClient client, StreamSettings settings, Duration keepAlive) {
 		Assert.notNull(client, "client must not be null");
@@ -128,6 +130,8 @@ public final class RoomStreamRelay {
 	 * @param lastEventId the browser's {@code Last-Event-ID} header, or {@code null} for a new stream
 	 * @return the events, keep-alive comments and, after a failure, one final {@code error} event; completes only
 	 * after that error event, or when the subscriber cancels
+	 * @throws IllegalArgumentException if the namespace or room id is blank or holds control characters (checked at
+	 * once, before anything is sent)
 	 */
 	public Flux<ServerSentEvent<JsonNode>> relay(String namespace, String roomId, @Nullable String lastEventId) {
 		Flux<ServerSentEvent<JsonNode>> events = this.client.rooms()
@@ -137,10 +141,14 @@ public final class RoomStreamRelay {
 		return withKeepAlive(events);
 	}
 
-	/** Merges a keep-alive comment every interval into the events, until the events end. */
+	/**
+	 * Merges a keep-alive comment into the events at once and then every interval, until the events end. The first
+	 * one lets a WebFlux server send the response headers before the upstream connection is open, so that a browser's
+	 * {@code EventSource} opens without waiting for the room's first event.
+	 */
 	private Flux<ServerSentEvent<JsonNode>> withKeepAlive(Flux<ServerSentEvent<JsonNode>> events) {
 		return events.publish((shared) -> Flux.merge(shared,
-				Flux.interval(this.keepAlive, this.keepAlive, this.settings.scheduler())
+				Flux.interval(Duration.ZERO, this.keepAlive, this.settings.scheduler())
 					.map((tick) -> keepAliveComment())
 					.takeUntilOther(shared.then())));
 	}

@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import io.interactor.spring.client.testsupport.MockCoreApi;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
@@ -66,37 +66,43 @@ abstract class AbstractRoomStreamRelayServerTests {
 
 	private final List<UpstreamStream> upstreams = new ArrayList<>();
 
-	private MockCoreApi api;
+	// One platform and one application per class (starting them is the slow part); every test has its own room.
+	private static MockCoreApi api;
 
-	private ConfigurableApplicationContext app;
+	private static ConfigurableApplicationContext app;
 
-	private WebClient browser;
+	private static WebClient browser;
 
-	abstract WebApplicationType webApplicationType();
-
-	@BeforeEach
-	void start() throws Exception {
-		this.api = new MockCoreApi();
-		this.app = new SpringApplicationBuilder(RelayApplication.class).web(webApplicationType())
-			.properties("server.port=0", "server.address=127.0.0.1", "interactor.client-id=id",
-					"interactor.client-secret=secret", "interactor.account-server-url=" + this.api.accountServerUrl(),
-					"interactor.core-api-url=" + this.api.coreApiUrl())
+	static void startApplication(WebApplicationType type) throws Exception {
+		api = new MockCoreApi();
+		app = new SpringApplicationBuilder(RelayApplication.class).web(type)
+			.properties("server.port=0", "server.address=127.0.0.1", "server.shutdown=immediate", "interactor.client-id=id",
+					"interactor.client-secret=secret", "interactor.account-server-url=" + api.accountServerUrl(),
+					"interactor.core-api-url=" + api.coreApiUrl())
 			.run();
-		int port = ((WebServerApplicationContext) this.app).getWebServer().getPort();
-		this.browser = WebClient.create("http://127.0.0.1:" + port);
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		browser = WebClient.create("http://127.0.0.1:" + port);
+	}
+
+	@AfterAll
+	static void stopApplication() {
+		if (app != null) {
+			app.close();
+		}
+		if (api != null) {
+			api.close();
+		}
 	}
 
 	@AfterEach
-	void stop() {
+	void stopUpstreams() {
 		this.upstreams.forEach(UpstreamStream::stop);
-		this.app.close();
-		this.api.close();
 	}
 
 	@Test
 	void eventsKeepTheirNamesIdsAndDataAndHeartbeatsBecomeComments() {
-		UpstreamStream upstream = upstream(EVENTS);
-		List<ServerSentEvent<String>> received = events("room_1", null).take(5).collectList().block(TIMEOUT);
+		UpstreamStream upstream = upstream("room_events", EVENTS);
+		List<ServerSentEvent<String>> received = events("room_events", null).take(5).collectList().block(TIMEOUT);
 		assertThat(received).extracting(ServerSentEvent::event)
 			.containsExactly("message.delta", "tool_call.start", "custom.status", "message.complete", null);
 		// An event without id: carries the last id, as a browser's EventSource would report it.
@@ -107,29 +113,28 @@ abstract class AbstractRoomStreamRelayServerTests {
 		assertThat(received.get(4).comment()).isEqualTo("heartbeat");
 		assertThat(received.get(4).data()).isNull();
 		awaitClosed(upstream);
-		RecordedRequest request = this.api.coreRequests().get(0);
-		assertThat(request.getTarget()).isEqualTo("/api/v1/rooms/room_1/stream");
+		RecordedRequest request = requestsOf("room_events").get(0);
 		assertThat(request.getHeaders().get("X-Namespace")).isEqualTo(NAMESPACE);
 		assertThat(request.getHeaders().get("Last-Event-ID")).isNull();
 	}
 
 	@Test
 	void browserLastEventIdResumesTheUpstreamStream() {
-		UpstreamStream upstream = upstream("id: 43\nevent: message.delta\ndata: {\"content\":\"lo\"}\n\n");
-		ServerSentEvent<String> first = events("room_1", "42").blockFirst(TIMEOUT);
+		UpstreamStream upstream = upstream("room_resume", "id: 43\nevent: message.delta\ndata: {\"content\":\"lo\"}\n\n");
+		ServerSentEvent<String> first = events("room_resume", "42").blockFirst(TIMEOUT);
 		assertThat(first.id()).isEqualTo("43");
 		awaitClosed(upstream);
-		assertThat(this.api.coreRequests()).singleElement()
+		assertThat(requestsOf("room_resume")).singleElement()
 			.satisfies((request) -> assertThat(request.getHeaders().get("Last-Event-ID")).isEqualTo("42"));
 	}
 
 	@Test
 	void browserDisconnectClosesTheUpstreamConnection() {
-		UpstreamStream upstream = upstream(EVENTS);
+		UpstreamStream upstream = upstream("room_disconnect", EVENTS);
 		// The browser goes away after the first event while the upstream stream stays open.
-		assertThat(events("room_1", null).blockFirst(TIMEOUT).event()).isEqualTo("message.delta");
+		assertThat(events("room_disconnect", null).blockFirst(TIMEOUT).event()).isEqualTo("message.delta");
 		awaitClosed(upstream);
-		assertThat(this.api.coreRequests()).hasSize(1);
+		assertThat(requestsOf("room_disconnect")).hasSize(1);
 	}
 
 	@Test
@@ -143,15 +148,22 @@ abstract class AbstractRoomStreamRelayServerTests {
 		});
 	}
 
-	private UpstreamStream upstream(String events) {
+	private UpstreamStream upstream(String roomId, String events) {
 		UpstreamStream upstream = new UpstreamStream(events);
 		this.upstreams.add(upstream);
-		this.api.on("GET", "/rooms/room_1/stream", upstream.response());
+		api.on("GET", "/rooms/" + roomId + "/stream", upstream.response());
 		return upstream;
 	}
 
+	private static List<RecordedRequest> requestsOf(String roomId) {
+		return api.coreRequests()
+			.stream()
+			.filter((request) -> request.getTarget().equals("/api/v1/rooms/" + roomId + "/stream"))
+			.toList();
+	}
+
 	private Flux<ServerSentEvent<String>> events(String roomId, @Nullable String lastEventId) {
-		return this.browser.get()
+		return browser.get()
 			.uri("/rooms/{id}/events", roomId)
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.headers((headers) -> {
@@ -164,7 +176,9 @@ abstract class AbstractRoomStreamRelayServerTests {
 				assertThat(response.headers().contentType()).hasValueSatisfying(
 						(type) -> assertThat(type.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)).isTrue());
 				return response.bodyToFlux(EVENT);
-			});
+			})
+			// The relay's own keep-alive comments come at their own pace, here once at the start.
+			.filter((event) -> !RoomStreamRelay.KEEP_ALIVE_COMMENT.equals(event.comment()));
 	}
 
 	private static void awaitClosed(UpstreamStream upstream) {

@@ -3,6 +3,8 @@ package io.interactor.spring.relay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.interactor.spring.client.stream.StreamSettings;
 import io.interactor.spring.client.testsupport.MockCoreApi;
@@ -33,6 +35,8 @@ class RoomStreamRelayTests {
 
 	private final List<UpstreamStream> upstreams = new ArrayList<>();
 
+	private final CountDownLatch testDone = new CountDownLatch(1);
+
 	private MockCoreApi api;
 
 	@BeforeEach
@@ -43,6 +47,7 @@ class RoomStreamRelayTests {
 	@AfterEach
 	void stop() {
 		this.upstreams.forEach(UpstreamStream::stop);
+		this.testDone.countDown();
 		this.api.close();
 	}
 
@@ -57,7 +62,9 @@ class RoomStreamRelayTests {
 				data
 
 				""");
-		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", null).take(3))
+		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", null)
+			.filter((event) -> !RoomStreamRelay.KEEP_ALIVE_COMMENT.equals(event.comment()))
+			.take(3))
 			.assertNext((event) -> {
 				assertThat(event.event()).isEqualTo("custom.note");
 				assertThat(event.id()).isEqualTo("7");
@@ -78,7 +85,9 @@ class RoomStreamRelayTests {
 	@Test
 	void lastEventIdThatCannotBeAHeaderValueIsNotSentUpstream() {
 		upstream("id: 1\nevent: message.delta\ndata: {\"content\":\"a\"}\n\n");
-		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", "5\r\nX-Injected: 1").take(1))
+		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", "5\r\nX-Injected: 1")
+			.filter((event) -> event.comment() == null)
+			.take(1))
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -87,12 +96,30 @@ class RoomStreamRelayTests {
 	}
 
 	@Test
-	void idleRelayWritesKeepAliveComments() {
+	void relayOpensWithAKeepAliveCommentBeforeTheUpstreamAnswers() {
+		// The upstream does not answer before the test ends: only the relay's own comment can arrive.
+		this.api.on("GET", "/rooms/room_1/stream", (request) -> {
+			try {
+				this.testDone.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return MockCoreApi.json(503, "{}");
+		});
+		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", null).take(1))
+			.assertNext((event) -> assertThat(event.comment()).isEqualTo(RoomStreamRelay.KEEP_ALIVE_COMMENT))
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void relayWritesKeepAliveCommentsEveryInterval() {
 		upstream("id: 1\nevent: message.delta\ndata: {\"content\":\"a\"}\n\n");
 		StepVerifier.create(relay(Duration.ofMillis(50)).relay(NS, "room_1", null)
-			.filter((event) -> "keep-alive".equals(event.comment()))
-			.take(2))
-			.expectNextCount(2)
+			.filter((event) -> RoomStreamRelay.KEEP_ALIVE_COMMENT.equals(event.comment()))
+			.take(3))
+			.expectNextCount(3)
 			.expectComplete()
 			.verify(TIMEOUT);
 	}
@@ -103,7 +130,8 @@ class RoomStreamRelayTests {
 			this.api.on("GET", "/rooms/room_1/stream",
 					MockCoreApi.json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"secret detail\"}}"));
 		}
-		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", null))
+		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", null)
+			.filter((event) -> event.comment() == null))
 			.assertNext((event) -> {
 				assertThat(event.event()).isEqualTo("error");
 				assertThat(event.data().path("error").path("code").asString())

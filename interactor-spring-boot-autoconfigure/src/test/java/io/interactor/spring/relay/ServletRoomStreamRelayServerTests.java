@@ -1,5 +1,7 @@
 package io.interactor.spring.relay;
 
+import org.junit.jupiter.api.BeforeAll;
+
 import org.springframework.boot.WebApplicationType;
 
 /**
@@ -7,9 +9,9 @@ import org.springframework.boot.WebApplicationType;
  */
 class ServletRoomStreamRelayServerTests extends AbstractRoomStreamRelayServerTests {
 
-	@Override
-	WebApplicationType webApplicationType() {
-		return WebApplicationType.SERVLET;
+	@BeforeAll
+	static void start() throws Exception {
+		startApplication(WebApplicationType.SERVLET);
 	}
 
 }

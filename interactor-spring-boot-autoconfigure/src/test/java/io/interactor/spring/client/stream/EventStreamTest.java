@@ -133,6 +133,32 @@ class EventStreamTest {
 	}
 
 	@Test
+	void givenLastEventIdIsSentUntilTheServerSendsAnIdOfItsOwn() {
+		this.api.on("GET", "/rooms/room_1/stream", dropping(new DroppingBody(": nothing new yet\n\n")));
+		this.api.on("GET", "/rooms/room_1/stream", sse("event: message.delta\ndata: {\"content\":\"a\"}\n\n"
+				+ "id: 42\nevent: message.delta\ndata: {\"content\":\"b\"}\n\n"));
+		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST, "41").take(2))
+			// An event without id: carries the id the stream resumed from.
+			.assertNext((event) -> assertThat(event.id()).isEqualTo("41"))
+			.assertNext((event) -> assertThat(event.id()).isEqualTo("42"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.api.coreRequests()).extracting((request) -> request.getHeaders().get("Last-Event-ID"))
+			.containsExactly("41", "41");
+	}
+
+	@Test
+	void blockingStreamResumesAfterTheGivenLastEventId() {
+		EndlessBody body = new EndlessBody("id: 42\nevent: message.delta\ndata: {\"content\":\"a\"}\n\n",
+				this.testDone);
+		this.api.on("GET", "/rooms/room_1/stream", streaming(body));
+		try (EventStream events = this.api.blockingClient().rooms().stream(NS, "room_1", FAST, "41")) {
+			assertThat(events.next().id()).isEqualTo("42");
+		}
+		assertThat(this.api.coreRequests().get(0).getHeaders().get("Last-Event-ID")).isEqualTo("41");
+	}
+
+	@Test
 	void silenceBeyondTheHeartbeatTimeoutForcesAReconnect() {
 		this.api.on("GET", "/rooms/room_1/stream",
 				streaming(new StallingBody("id: 1\ndata: {\"type\":\"message.delta\",\"content\":\"a\"}\n\n",
