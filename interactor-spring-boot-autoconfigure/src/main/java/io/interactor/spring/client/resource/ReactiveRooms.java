@@ -279,6 +279,7 @@ public final class ReactiveRooms {
 	 * @param settings reconnect and heartbeat settings
 	 * @param lastEventId the id of the last event already received, or {@code null} (or empty) for none
 	 * @return the events
+	 * @throws IllegalArgumentException if {@code lastEventId} contains CR, LF or other control characters
 	 * @since 0.1.0
 	 */
 	public Flux<StreamEvent> stream(String namespace, String roomId, StreamSettings settings,

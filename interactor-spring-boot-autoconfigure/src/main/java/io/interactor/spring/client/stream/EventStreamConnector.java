@@ -111,10 +111,15 @@ public final class EventStreamConnector {
 	 * first connection (and on reconnects until the server sends an id of its own); {@code null} or empty to start
 	 * where the server starts a new stream
 	 * @return the events, in the order received; never completes by itself
+	 * @throws IllegalArgumentException if {@code lastEventId} contains CR, LF or other control characters (it is
+	 * sent as a header value)
 	 * @since 0.1.0
 	 */
 	public Flux<StreamEvent> connect(ApiRequest request, StreamSettings settings, @Nullable String lastEventId) {
 		String resumeFrom = (lastEventId != null) ? lastEventId : "";
+		if (resumeFrom.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
+			throw new IllegalArgumentException("lastEventId must not contain CR, LF or other control characters");
+		}
 		String endpoint = request.pathTemplate();
 		// The connection's own read timeout stays above the watchdog so that the watchdog decides.
 		Duration readTimeout = settings.heartbeatTimeout().multipliedBy(2);

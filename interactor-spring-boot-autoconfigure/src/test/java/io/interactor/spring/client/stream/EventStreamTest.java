@@ -28,6 +28,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -145,6 +146,14 @@ class EventStreamTest {
 			.verify(TIMEOUT);
 		assertThat(this.api.coreRequests()).extracting((request) -> request.getHeaders().get("Last-Event-ID"))
 			.containsExactly("41", "41");
+	}
+
+	@Test
+	void lastEventIdThatCannotBeAHeaderValueIsRejectedBeforeAnyRequest() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.api.reactiveClient().rooms().stream(NS, "room_1", FAST, "41\r\nX-Injected: 1"))
+			.withMessageContaining("lastEventId");
+		assertThat(this.api.coreRequests()).isEmpty();
 	}
 
 	@Test
