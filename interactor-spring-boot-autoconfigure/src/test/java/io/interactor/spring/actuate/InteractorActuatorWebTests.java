@@ -1,19 +1,25 @@
 package io.interactor.spring.actuate;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.interactor.spring.client.support.InteractorTestServer;
 import io.interactor.spring.test.Deliveries;
+import io.interactor.spring.test.PeerRequests;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.RoomMessageData;
 import io.interactor.spring.webhook.WebhookSigner;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -21,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -39,14 +45,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "interactor.webhook.secret=" + Deliveries.SECRET,
 				// one instance; Spring Data Redis on the test classpath would otherwise make the store Redis
 				"interactor.webhook.idempotency.store=memory",
-				"interactor.client-id=" + InteractorTestServer.CLIENT_ID,
-				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET, "interactor.retry.max-retries=0",
+				"interactor.client-id=" + PeerRequests.CLIENT_ID,
+				"interactor.client-secret=" + PeerRequests.CLIENT_SECRET, "interactor.retry.max-retries=0",
 				"management.endpoints.web.exposure.include=health,interactor",
 				"management.endpoint.health.show-details=always", "spring.security.user.name=ops",
 				"spring.security.user.password=ops-password" })
 class InteractorActuatorWebTests {
 
-	private static final InteractorTestServer server = startServer();
+	private static final MockWebServer server = startServer();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -57,8 +63,8 @@ class InteractorActuatorWebTests {
 
 	@DynamicPropertySource
 	static void interactorUrls(DynamicPropertyRegistry registry) {
-		registry.add("interactor.account-server-url", server::accountServerUrl);
-		registry.add("interactor.core-api-url", server::coreApiUrl);
+		registry.add("interactor.account-server-url", () -> PeerRequests.accountServerUrl(server));
+		registry.add("interactor.core-api-url", () -> PeerRequests.coreApiUrl(server));
 	}
 
 	@AfterAll
@@ -66,9 +72,21 @@ class InteractorActuatorWebTests {
 		server.close();
 	}
 
-	private static InteractorTestServer startServer() {
+	/** Only the token endpoint is used: every request gets a fresh {@code token-<n>}. */
+	private static MockWebServer startServer() {
+		MockWebServer server = new MockWebServer();
+		AtomicInteger requests = new AtomicInteger();
+		server.setDispatcher(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return PeerRequests.token(requests.incrementAndGet());
+			}
+
+		});
 		try {
-			return new InteractorTestServer();
+			server.start(InetAddress.getLoopbackAddress(), 0);
+			return server;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -86,8 +104,8 @@ class InteractorActuatorWebTests {
 		JsonNode client = json.get("client");
 		assertThat(client.get("configured").asBoolean()).isTrue();
 		assertThat(client.get("environment").asString()).isEqualTo("production");
-		assertThat(client.get("accountServerUrl").asString()).isEqualTo(server.accountServerUrl());
-		assertThat(client.get("coreApiUrl").asString()).isEqualTo(server.coreApiUrl());
+		assertThat(client.get("accountServerUrl").asString()).isEqualTo(PeerRequests.accountServerUrl(server));
+		assertThat(client.get("coreApiUrl").asString()).isEqualTo(PeerRequests.coreApiUrl(server));
 		JsonNode webhooks = json.get("webhooks");
 		assertThat(webhooks.get("path").asString()).isEqualTo("/webhooks/interactor");
 		assertThat(webhooks.get("secretConfigured").asBoolean()).isTrue();
@@ -100,7 +118,7 @@ class InteractorActuatorWebTests {
 		assertThat(webhooks.get("outcomes").get("invalid_signature").asLong()).isEqualTo(1);
 		assertThat(webhooks.get("outcomes").get("handler_failed").asLong()).isZero();
 		assertThat(response.body()).doesNotContain(Deliveries.SECRET)
-			.doesNotContain(InteractorTestServer.CLIENT_SECRET)
+			.doesNotContain(PeerRequests.CLIENT_SECRET)
 			.doesNotContain("evt_")
 			.doesNotContain("token-");
 	}
@@ -112,7 +130,7 @@ class InteractorActuatorWebTests {
 
 	@Test
 	void healthOfTheInteractorComponentOverHttpRequestsOneToken() throws Exception {
-		int tokensBefore = server.tokenRequestCount();
+		int tokensBefore = server.getRequestCount();
 		HttpResponse<String> first = get("/actuator/health/interactor", true);
 		assertThat(first.statusCode()).isEqualTo(200);
 		JsonNode json = this.jsonMapper.readTree(first.body());
@@ -123,14 +141,14 @@ class InteractorActuatorWebTests {
 		assertThat(client.get("details").get("expiresInSeconds").asLong()).isPositive();
 		JsonNode webhooks = json.get("components").get("webhooks");
 		assertThat(webhooks.get("details").get("handlerCount").asInt()).isEqualTo(2);
-		int tokensAfterFirst = server.tokenRequestCount();
+		int tokensAfterFirst = server.getRequestCount();
 		assertThat(tokensAfterFirst).isLessThanOrEqualTo(tokensBefore + 1);
 		HttpResponse<String> second = get("/actuator/health/interactor", true);
 		assertThat(second.statusCode()).isEqualTo(200);
-		assertThat(server.tokenRequestCount()).isEqualTo(tokensAfterFirst);
+		assertThat(server.getRequestCount()).isEqualTo(tokensAfterFirst);
 		assertThat(first.body()).doesNotContain("token-")
 			.doesNotContain(Deliveries.SECRET)
-			.doesNotContain(InteractorTestServer.CLIENT_SECRET);
+			.doesNotContain(PeerRequests.CLIENT_SECRET);
 	}
 
 	private HttpResponse<String> post(HttpHeaders headers, String body) throws Exception {

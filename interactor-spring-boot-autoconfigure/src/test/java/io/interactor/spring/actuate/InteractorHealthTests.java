@@ -1,8 +1,12 @@
 package io.interactor.spring.actuate;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.autoconfigure.InteractorClientAutoConfiguration;
 import io.interactor.spring.autoconfigure.InteractorConnectionDetails;
@@ -12,11 +16,15 @@ import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.auth.AccessToken;
 import io.interactor.spring.client.auth.AccessTokenProvider;
-import io.interactor.spring.client.support.InteractorTestServer;
 import io.interactor.spring.test.Deliveries;
+import io.interactor.spring.test.PeerRequests;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.interactor.spring.webhook.RoomMessageData;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +42,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,11 +56,13 @@ class InteractorHealthTests {
 				InteractorWebhookAutoConfiguration.class, InteractorHealthContributorAutoConfiguration.class))
 		.withPropertyValues("interactor.retry.max-retries=0");
 
-	private InteractorTestServer server;
+	private final BlockingQueue<MockResponse> tokenResponses = new LinkedBlockingQueue<>();
+
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws IOException {
-		this.server = new InteractorTestServer();
+		this.server = startTokenEndpoint();
 	}
 
 	@AfterEach
@@ -59,11 +70,30 @@ class InteractorHealthTests {
 		this.server.close();
 	}
 
+	/** The token endpoint: a queued answer if there is one, else a fresh {@code token-<n>} for the n-th request. */
+	private MockWebServer startTokenEndpoint() throws IOException {
+		MockWebServer server = new MockWebServer();
+		AtomicInteger requests = new AtomicInteger();
+		server.setDispatcher(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				int n = requests.incrementAndGet();
+				MockResponse queued = InteractorHealthTests.this.tokenResponses.poll();
+				return (queued != null) ? queued : token(n);
+			}
+
+		});
+		server.start(InetAddress.getLoopbackAddress(), 0);
+		return server;
+	}
+
+
 	private ApplicationContextRunner withCredentials() {
-		return this.runner.withPropertyValues("interactor.client-id=" + InteractorTestServer.CLIENT_ID,
-				"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET,
-				"interactor.account-server-url=" + this.server.accountServerUrl(),
-				"interactor.core-api-url=" + this.server.coreApiUrl());
+		return this.runner.withPropertyValues("interactor.client-id=" + PeerRequests.CLIENT_ID,
+				"interactor.client-secret=" + PeerRequests.CLIENT_SECRET,
+				"interactor.account-server-url=" + PeerRequests.accountServerUrl(this.server),
+				"interactor.core-api-url=" + PeerRequests.coreApiUrl(this.server));
 	}
 
 	static Health part(AssertableApplicationContext context, String name) {
@@ -81,12 +111,12 @@ class InteractorHealthTests {
 				.containsEntry("tokenValid", true)
 				.containsKeys("expiresInSeconds", "lastTokenLatencyMs");
 			assertThat((long) first.getDetails().get("expiresInSeconds")).isBetween(1L, 900L);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
 			Health second = part(context, "client");
 			assertThat(second.getStatus()).isEqualTo(Status.UP);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
 			assertThat(first.toString() + second).doesNotContain("token-1")
-				.doesNotContain(InteractorTestServer.CLIENT_SECRET);
+				.doesNotContain(PeerRequests.CLIENT_SECRET);
 		});
 	}
 
@@ -95,13 +125,13 @@ class InteractorHealthTests {
 		withCredentials().run((context) -> {
 			context.getBean(ReactiveInteractorClient.class).tokenProvider().getToken().block();
 			assertThat(part(context, "client").getStatus()).isEqualTo(Status.UP);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
 		});
 	}
 
 	@Test
 	void downWithTheErrorCodeWhenTheTokenIsRefused() {
-		this.server.enqueueToken(
+		this.tokenResponses.add(
 				json(401, "{\"error\":{\"code\":\"invalid_client\",\"message\":\"Client authentication failed\"}}"));
 		withCredentials().run((context) -> {
 			Health health = part(context, "client");
@@ -109,17 +139,17 @@ class InteractorHealthTests {
 			assertThat(health.getDetails()).containsEntry("error", "invalid_client")
 				.containsEntry("tokenValid", false)
 				.containsKey("lastTokenLatencyMs");
-			assertThat(health.toString()).doesNotContain(InteractorTestServer.CLIENT_SECRET)
+			assertThat(health.toString()).doesNotContain(PeerRequests.CLIENT_SECRET)
 				.doesNotContain("Client authentication failed");
 			// the failure is not cached: once the endpoint answers again, so does health
 			assertThat(part(context, "client").getStatus()).isEqualTo(Status.UP);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+			assertThat(this.server.getRequestCount()).isEqualTo(2);
 		});
 	}
 
 	@Test
 	void downWithNetworkErrorWhenTheTokenEndpointIsUnreachable() {
-		String accountServerUrl = this.server.accountServerUrl();
+		String accountServerUrl = PeerRequests.accountServerUrl(this.server);
 		this.server.close();
 		this.runner
 			.withPropertyValues("interactor.client-id=id", "interactor.client-secret=secret",
@@ -150,7 +180,7 @@ class InteractorHealthTests {
 					.containsEntry("idempotencyStore", "memory")
 					.doesNotContainKey("redisReachable");
 				assertThat(webhooks.toString()).doesNotContain(Deliveries.SECRET);
-				assertThat(this.server.tokenRequestCount()).isZero();
+				assertThat(this.server.getRequestCount()).isZero();
 			});
 	}
 
@@ -161,7 +191,7 @@ class InteractorHealthTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("tokenValid", true)
 				.doesNotContainKey("lastTokenLatencyMs");
-			assertThat(this.server.tokenRequestCount()).isZero();
+			assertThat(this.server.getRequestCount()).isZero();
 		});
 	}
 
@@ -171,27 +201,27 @@ class InteractorHealthTests {
 
 			@Override
 			public String getAccountServerUrl() {
-				return InteractorHealthTests.this.server.accountServerUrl();
+				return PeerRequests.accountServerUrl(InteractorHealthTests.this.server);
 			}
 
 			@Override
 			public String getCoreApiUrl() {
-				return InteractorHealthTests.this.server.coreApiUrl();
+				return PeerRequests.coreApiUrl(InteractorHealthTests.this.server);
 			}
 
 			@Override
 			public String getClientId() {
-				return InteractorTestServer.CLIENT_ID;
+				return PeerRequests.CLIENT_ID;
 			}
 
 			@Override
 			public String getClientSecret() {
-				return InteractorTestServer.CLIENT_SECRET;
+				return PeerRequests.CLIENT_SECRET;
 			}
 
 		}).run((context) -> {
 			assertThat(part(context, "client").getStatus()).isEqualTo(Status.UP);
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
 		});
 	}
 

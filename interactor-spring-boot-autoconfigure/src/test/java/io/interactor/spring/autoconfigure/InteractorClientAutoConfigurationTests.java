@@ -12,7 +12,8 @@ import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
 import io.interactor.spring.client.auth.TokenRequestFormat;
 import io.interactor.spring.client.core.InteractorEnvironment;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.takeCore;
+import static io.interactor.spring.test.PeerRequests.takeToken;
+import static io.interactor.spring.test.PeerRequests.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -48,11 +53,11 @@ class InteractorClientAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(InteractorClientAutoConfiguration.class));
 
-	private InteractorTestServer server;
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
 	}
 
 	@AfterEach
@@ -94,13 +99,13 @@ class InteractorClientAutoConfigurationTests {
 
 	@Test
 	void createsBothClientsWhichCallTheConfiguredServer() {
-		this.server.enqueueCore(json(200, ASSISTANT));
-		this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
+		enqueue(this.server, token(1), json(200, ASSISTANT));
+		this.runner.withPropertyValues(PeerRequests.springProperties(this.server)).run((context) -> {
 			assertThat(context).hasSingleBean(InteractorClient.class).hasSingleBean(ReactiveInteractorClient.class);
 			InteractorClient client = context.getBean(InteractorClient.class);
 			assertThat(client.reactive()).isSameAs(context.getBean(ReactiveInteractorClient.class));
 			assertThat(client.assistants().get("ns", "asst_1").id()).isEqualTo("asst_1");
-			RecordedRequest token = this.server.takeToken();
+			RecordedRequest token = takeToken(this.server);
 			assertThat(token.getTarget()).isEqualTo("/auth/oauth/token");
 			assertThat(token.getHeaders().get("Content-Type")).startsWith("application/json");
 		});
@@ -108,12 +113,12 @@ class InteractorClientAutoConfigurationTests {
 
 	@Test
 	void tokenRequestFormatIsConfigurable() {
-		this.server.enqueueCore(json(200, ASSISTANT));
-		this.runner.withPropertyValues(this.server.springProperties())
+		enqueue(this.server, token(1), json(200, ASSISTANT));
+		this.runner.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("interactor.token.request-format=basic")
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
-				assertThat(this.server.takeToken().getHeaders().get("Authorization")).startsWith("Basic ");
+				assertThat(takeToken(this.server).getHeaders().get("Authorization")).startsWith("Basic ");
 			});
 	}
 
@@ -213,36 +218,36 @@ class InteractorClientAutoConfigurationTests {
 
 	@Test
 	void customizersAreAppliedInOrder() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		this.runner.withUserConfiguration(OrderedCustomizers.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("interactor.core-api-url=https://unreachable.invalid/api/v1")
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
 				assertThat(context.getBean(OrderedCustomizers.class).calls).containsExactly("first", "second");
-				assertThat(this.server.takeCore().getHeaders().get("X-Customized")).isEqualTo("second");
+				assertThat(takeCore(this.server).getHeaders().get("X-Customized")).isEqualTo("second");
 			});
 	}
 
 	@Test
 	void usesAClonedBootWebClientBuilderWithItsCustomizers() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		this.runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
 			.withUserConfiguration(HeaderWebClientCustomizer.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
-				assertThat(this.server.takeCore().getHeaders().get("X-From-Boot-Builder")).isEqualTo("yes");
+				assertThat(takeCore(this.server).getHeaders().get("X-From-Boot-Builder")).isEqualTo("yes");
 				// The shared builder is not changed: a client built from it has none of our filters.
-				this.server.enqueueCore(json(200, "{}"));
+				enqueue(this.server, json(200, "{}"));
 				context.getBean(WebClient.Builder.class)
 					.build()
 					.get()
-					.uri(this.server.coreApiUrl() + "/plain")
+					.uri(PeerRequests.coreApiUrl(this.server) + "/plain")
 					.retrieve()
 					.toBodilessEntity()
 					.block();
-				RecordedRequest plain = this.server.takeCore();
+				RecordedRequest plain = takeCore(this.server);
 				assertThat(plain.getHeaders().get("Authorization")).isNull();
 				assertThat(plain.getHeaders().get("X-Namespace")).isNull();
 			});
@@ -250,8 +255,8 @@ class InteractorClientAutoConfigurationTests {
 
 	@Test
 	void worksWithoutAWebClientBuilderBean() {
-		this.server.enqueueCore(json(200, ASSISTANT));
-		this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
+		enqueue(this.server, token(1), json(200, ASSISTANT));
+		this.runner.withPropertyValues(PeerRequests.springProperties(this.server)).run((context) -> {
 			assertThat(context).doesNotHaveBean(WebClient.Builder.class);
 			assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
 				.isEqualTo("asst_1");
@@ -261,26 +266,26 @@ class InteractorClientAutoConfigurationTests {
 	@Test
 	void usesTheApplicationJsonMapper() {
 		this.runner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> assertThat(context.getBean(ReactiveInteractorClient.class).api().jsonMapper())
 				.isSameAs(context.getBean(JsonMapper.class)));
 	}
 
 	@Test
 	void userTokenProviderReplacesClientCredentials() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, json(200, ASSISTANT));
 		this.runner.withUserConfiguration(UserTokenProvider.class)
-			.withPropertyValues("interactor.core-api-url=" + this.server.coreApiUrl())
+			.withPropertyValues("interactor.core-api-url=" + PeerRequests.coreApiUrl(this.server))
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
-				assertThat(this.server.takeCore().getHeaders().get("Authorization")).isEqualTo("Bearer shared-token");
-				assertThat(this.server.tokenRequestCount()).isZero();
+				assertThat(takeCore(this.server).getHeaders().get("Authorization")).isEqualTo("Bearer shared-token");
+				assertThat(this.server.getRequestCount()).as("no token request").isEqualTo(1);
 			});
 	}
 
 	@Test
 	void clientUsesTheAutoConfiguredTokenProviderBean() {
-		this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
+		this.runner.withPropertyValues(PeerRequests.springProperties(this.server)).run((context) -> {
 			assertThat(context).hasSingleBean(ClientCredentialsTokenProvider.class)
 				.hasSingleBean(PropertiesInteractorConnectionDetails.class);
 			assertThat(context.getBean(ReactiveInteractorClient.class).tokenProvider())
@@ -298,50 +303,50 @@ class InteractorClientAutoConfigurationTests {
 
 	@Test
 	void userTokenProviderReplacesTheAutoConfiguredOneEvenWithCredentials() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, json(200, ASSISTANT));
 		this.runner.withUserConfiguration(UserTokenProvider.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(ClientCredentialsTokenProvider.class)
 					.hasSingleBean(AccessTokenProvider.class);
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
-				assertThat(this.server.takeCore().getHeaders().get("Authorization")).isEqualTo("Bearer shared-token");
-				assertThat(this.server.tokenRequestCount()).isZero();
+				assertThat(takeCore(this.server).getHeaders().get("Authorization")).isEqualTo("Bearer shared-token");
+				assertThat(this.server.getRequestCount()).as("no token request").isEqualTo(1);
 			});
 	}
 
 	@Test
 	void userConnectionDetailsReplaceThePropertiesAndEnableTheTokenProvider() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		this.runner.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PropertiesInteractorConnectionDetails.class)
 					.hasSingleBean(ClientCredentialsTokenProvider.class);
 				assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
 					.isEqualTo("asst_1");
-				assertThat(this.server.takeToken().getBody().utf8()).contains(InteractorTestServer.CLIENT_ID);
-				assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants/asst_1");
+				assertThat(takeToken(this.server).getBody().utf8()).contains(PeerRequests.CLIENT_ID);
+				assertThat(takeCore(this.server).getTarget()).isEqualTo("/api/v1/assistants/asst_1");
 			});
 	}
 
 	@Test
 	void credentialsOfConnectionDetailsAreTrimmed() throws Exception {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		this.runner.withBean(InteractorConnectionDetails.class, () -> new TestConnectionDetails(this.server) {
 			@Override
 			public String getClientId() {
-				return " " + InteractorTestServer.CLIENT_ID + "\t";
+				return " " + PeerRequests.CLIENT_ID + "\t";
 			}
 
 			@Override
 			public String getClientSecret() {
-				return InteractorTestServer.CLIENT_SECRET + "\r\n";
+				return PeerRequests.CLIENT_SECRET + "\r\n";
 			}
 		}).run((context) -> {
 			context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
-			JsonNode body = JsonMapper.builder().build().readTree(this.server.takeToken().getBody().utf8());
-			assertThat(body.get("client_id").asString()).isEqualTo(InteractorTestServer.CLIENT_ID);
-			assertThat(body.get("client_secret").asString()).isEqualTo(InteractorTestServer.CLIENT_SECRET);
+			JsonNode body = JsonMapper.builder().build().readTree(takeToken(this.server).getBody().utf8());
+			assertThat(body.get("client_id").asString()).isEqualTo(PeerRequests.CLIENT_ID);
+			assertThat(body.get("client_secret").asString()).isEqualTo(PeerRequests.CLIENT_SECRET);
 		});
 	}
 
@@ -376,7 +381,7 @@ class InteractorClientAutoConfigurationTests {
 	@Test
 	void noClientWithoutWebClientOnTheClasspath() {
 		this.runner.withClassLoader(new FilteredClassLoader(WebClient.class))
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> assertThat(context).doesNotHaveBean(InteractorClient.class)
 				.doesNotHaveBean(ReactiveInteractorClient.class));
 	}
@@ -393,19 +398,19 @@ class InteractorClientAutoConfigurationTests {
 
 	@Test
 	void orderingAppliesWhenAutoConfigurationsAreListedInReverse() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(InteractorClientAutoConfiguration.class,
 					JacksonAutoConfiguration.class, WebClientAutoConfiguration.class))
 			.withUserConfiguration(HeaderWebClientCustomizer.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				List<String> names = List.of(context.getBeanDefinitionNames());
 				assertThat(names.indexOf(InteractorClientAutoConfiguration.class.getName()))
 					.isGreaterThan(names.indexOf(WebClientAutoConfiguration.class.getName()))
 					.isGreaterThan(names.indexOf(JacksonAutoConfiguration.class.getName()));
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
-				assertThat(this.server.takeCore().getHeaders().get("X-From-Boot-Builder")).isEqualTo("yes");
+				assertThat(takeCore(this.server).getHeaders().get("X-From-Boot-Builder")).isEqualTo("yes");
 			});
 	}
 
@@ -504,30 +509,30 @@ class InteractorClientAutoConfigurationTests {
 
 	static class TestConnectionDetails implements InteractorConnectionDetails {
 
-		private final InteractorTestServer server;
+		private final MockWebServer server;
 
-		TestConnectionDetails(InteractorTestServer server) {
+		TestConnectionDetails(MockWebServer server) {
 			this.server = server;
 		}
 
 		@Override
 		public String getAccountServerUrl() {
-			return this.server.accountServerUrl();
+			return PeerRequests.accountServerUrl(this.server);
 		}
 
 		@Override
 		public String getCoreApiUrl() {
-			return this.server.coreApiUrl();
+			return PeerRequests.coreApiUrl(this.server);
 		}
 
 		@Override
 		public String getClientId() {
-			return InteractorTestServer.CLIENT_ID;
+			return PeerRequests.CLIENT_ID;
 		}
 
 		@Override
 		public String getClientSecret() {
-			return InteractorTestServer.CLIENT_SECRET;
+			return PeerRequests.CLIENT_SECRET;
 		}
 
 	}

@@ -16,7 +16,8 @@ import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
 import io.interactor.spring.client.error.InteractorNetworkException;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import io.interactor.spring.test.ConnectProxy;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -49,8 +50,12 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
-import static io.interactor.spring.client.support.InteractorTestServer.jsonBuilder;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.takeCore;
+import static io.interactor.spring.test.PeerRequests.takeToken;
+import static io.interactor.spring.test.PeerRequests.token;
+import static io.interactor.spring.test.PeerRequests.jsonBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -69,11 +74,11 @@ class InteractorClientHttpTests {
 		// Context close would wait for the quiet period of the Reactor Netty resources.
 		.withPropertyValues("interactor.retry.max-retries=0", "spring.reactor.netty.shutdown-quiet-period=0s");
 
-	private InteractorTestServer server;
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
 	}
 
 	@AfterEach
@@ -92,8 +97,8 @@ class InteractorClientHttpTests {
 			tls.setDispatcher(new TokenAndAssistant());
 			tls.start();
 			ApplicationContextRunner tlsRunner = this.runner.withPropertyValues(
-					"interactor.client-id=" + InteractorTestServer.CLIENT_ID,
-					"interactor.client-secret=" + InteractorTestServer.CLIENT_SECRET,
+					"interactor.client-id=" + PeerRequests.CLIENT_ID,
+					"interactor.client-secret=" + PeerRequests.CLIENT_SECRET,
 					"interactor.account-server-url=" + tls.url("/auth"), "interactor.core-api-url=" + tls.url("/api/v1"),
 					"spring.ssl.bundle.pem.interactor-test.truststore.certificate=" + certificate.certificatePem());
 			assertThat(tls.url("/").isHttps()).isTrue();
@@ -112,7 +117,7 @@ class InteractorClientHttpTests {
 	@Test
 	void unknownSslBundleFailsTheStartNamingTheProperty() {
 		this.runner.withUserConfiguration(ClientConsumer.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("interactor.http.ssl.bundle=no-such-bundle")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
@@ -124,17 +129,17 @@ class InteractorClientHttpTests {
 
 	@Test
 	void tokenAndCoreCallsGoThroughTheConfiguredProxy() throws Exception {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		try (ConnectProxy proxy = new ConnectProxy()) {
-			this.runner.withPropertyValues(this.server.springProperties())
+			this.runner.withPropertyValues(PeerRequests.springProperties(this.server))
 				.withPropertyValues("interactor.http.proxy.host=127.0.0.1",
 						"interactor.http.proxy.port=" + proxy.getPort(), "interactor.http.proxy.username=proxy-user",
 						"interactor.http.proxy.password=proxy-pass-1")
 				.run((context) -> {
 					assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
 						.isEqualTo("asst_1");
-					assertThat(this.server.takeToken().getTarget()).isEqualTo("/auth/oauth/token");
-					assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants/asst_1");
+					assertThat(takeToken(this.server).getTarget()).isEqualTo("/auth/oauth/token");
+					assertThat(takeCore(this.server).getTarget()).isEqualTo("/api/v1/assistants/asst_1");
 					assertThat(proxy.requestLines()).isNotEmpty()
 						.allMatch((line) -> line.startsWith("CONNECT " + serverAuthority() + " "));
 					assertThat(proxy.authorizations()).isNotEmpty()
@@ -147,7 +152,7 @@ class InteractorClientHttpTests {
 
 	@Test
 	void proxyOfTheApplicationsConnectorBuilderCustomizerIsKept() throws Exception {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		try (ConnectProxy proxy = new ConnectProxy()) {
 			ClientHttpConnectorBuilderCustomizer<ReactorClientHttpConnectorBuilder> customizer = (
 					builder) -> builder.withHttpClientCustomizer((httpClient) -> httpClient.proxy((spec) -> spec
@@ -155,7 +160,7 @@ class InteractorClientHttpTests {
 						.host("127.0.0.1")
 						.port(proxy.getPort())));
 			this.runner.withBean(ClientHttpConnectorBuilderCustomizer.class, () -> customizer)
-				.withPropertyValues(this.server.springProperties())
+				.withPropertyValues(PeerRequests.springProperties(this.server))
 				.run((context) -> {
 					assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
 						.isEqualTo("asst_1");
@@ -168,9 +173,9 @@ class InteractorClientHttpTests {
 
 	@Test
 	void nonProxyHostsAreReachedDirectly() throws Exception {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		try (ConnectProxy proxy = new ConnectProxy()) {
-			this.runner.withPropertyValues(this.server.springProperties())
+			this.runner.withPropertyValues(PeerRequests.springProperties(this.server))
 				.withPropertyValues("interactor.http.proxy.host=127.0.0.1",
 						"interactor.http.proxy.port=" + proxy.getPort(),
 						"interactor.http.proxy.non-proxy-hosts=example.invalid," + serverHost().toUpperCase())
@@ -184,7 +189,7 @@ class InteractorClientHttpTests {
 
 	@Test
 	void jvmProxySystemPropertiesAreHonouredWithoutAnExplicitProxy() throws Exception {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		Map<String, @Nullable String> saved = new java.util.HashMap<>();
 		for (String name : List.of("http.proxyHost", "http.proxyPort", "http.nonProxyHosts")) {
 			saved.put(name, System.getProperty(name));
@@ -194,7 +199,7 @@ class InteractorClientHttpTests {
 			System.setProperty("http.proxyPort", String.valueOf(proxy.getPort()));
 			// The JVM's default exempts localhost; name another host so the loopback server is proxied.
 			System.setProperty("http.nonProxyHosts", "example.invalid");
-			this.runner.withPropertyValues(this.server.springProperties()).run((context) -> {
+			this.runner.withPropertyValues(PeerRequests.springProperties(this.server)).run((context) -> {
 				assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
 					.isEqualTo("asst_1");
 				assertThat(proxy.requestLines()).isNotEmpty()
@@ -215,8 +220,8 @@ class InteractorClientHttpTests {
 
 	@Test
 	void springBootReadTimeoutAppliesWhenTheStarterSetsNone() {
-		this.server.enqueueCore(jsonBuilder(200, ASSISTANT).headersDelay(2, TimeUnit.SECONDS).build());
-		this.runner.withPropertyValues(this.server.springProperties())
+		enqueue(this.server, token(1), jsonBuilder(200, ASSISTANT).headersDelay(2, TimeUnit.SECONDS).build());
+		this.runner.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("spring.http.clients.read-timeout=200ms")
 			.run((context) -> assertThatExceptionOfType(InteractorNetworkException.class)
 				.isThrownBy(() -> context.getBean(InteractorClient.class).assistants().get("ns", "asst_1")));
@@ -224,8 +229,8 @@ class InteractorClientHttpTests {
 
 	@Test
 	void starterResponseTimeoutWinsOverSpringBoots() {
-		this.server.enqueueCore(jsonBuilder(200, ASSISTANT).headersDelay(1, TimeUnit.SECONDS).build());
-		this.runner.withPropertyValues(this.server.springProperties())
+		enqueue(this.server, token(1), jsonBuilder(200, ASSISTANT).headersDelay(1, TimeUnit.SECONDS).build());
+		this.runner.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("spring.http.clients.read-timeout=200ms", "interactor.http.response-timeout=20s")
 			.run((context) -> assertThat(
 					context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
@@ -235,7 +240,7 @@ class InteractorClientHttpTests {
 	@Test
 	void timeoutsAreTheStartersThenSpringBootsThenTheDefaults() {
 		ApplicationContextRunner recording = this.runner.withUserConfiguration(RecordingConnectorBuilder.class)
-			.withPropertyValues(this.server.springProperties());
+			.withPropertyValues(PeerRequests.springProperties(this.server));
 		recording.run((context) -> {
 			HttpClientSettings settings = createConnector(context.getBean(RecordingConnectorBuilder.class), context);
 			assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -261,9 +266,9 @@ class InteractorClientHttpTests {
 
 	@Test
 	void tokenAndCoreCallsShareOneConnectorBuiltWithSpringBootsBuilder() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		this.runner.withUserConfiguration(RecordingConnectorBuilder.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
 				RecordingConnector connector = context.getBean(InteractorClientAutoConfiguration.CONNECTOR_BEAN_NAME,
@@ -276,9 +281,9 @@ class InteractorClientHttpTests {
 
 	@Test
 	void connectorBeanOfTheApplicationReplacesTheAutoConfiguredOne() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		this.runner.withUserConfiguration(UserConnector.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				context.getBean(InteractorClient.class).assistants().get("ns", "asst_1");
 				RecordingConnector connector = context.getBean(UserConnector.class).connector;
@@ -290,9 +295,9 @@ class InteractorClientHttpTests {
 
 	@Test
 	void worksWithoutSpringBootsHttpClientAutoConfiguration() {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, token(1), json(200, ASSISTANT));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(InteractorClientAutoConfiguration.class))
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(ClientHttpConnectorBuilder.class);
 				assertThat(context.getBean(InteractorClient.class).assistants().get("ns", "asst_1").id())
@@ -316,12 +321,12 @@ class InteractorClientHttpTests {
 	}
 
 	private String serverAuthority() {
-		URI uri = URI.create(this.server.coreApiUrl());
+		URI uri = URI.create(PeerRequests.coreApiUrl(this.server));
 		return uri.getHost() + ":" + uri.getPort();
 	}
 
 	private String serverHost() {
-		return URI.create(this.server.coreApiUrl()).getHost();
+		return URI.create(PeerRequests.coreApiUrl(this.server)).getHost();
 	}
 
 	private static HttpClientSettings createConnector(RecordingConnectorBuilder builder,

@@ -2,7 +2,8 @@ package io.interactor.spring.autoconfigure;
 
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.core.ListParams;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -26,7 +27,11 @@ import org.springframework.boot.webclient.autoconfigure.WebClientObservationAuto
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.takeCore;
+import static io.interactor.spring.test.PeerRequests.takeToken;
+import static io.interactor.spring.test.PeerRequests.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,11 +51,11 @@ class InteractorClientObservationTests {
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 					InteractorMetricsAutoConfiguration.class, InteractorClientAutoConfiguration.class));
 
-	private InteractorTestServer server;
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
 	}
 
 	@AfterEach
@@ -60,7 +65,7 @@ class InteractorClientObservationTests {
 
 	@Test
 	void withoutBootsWebClientBuilderCallsAreObservedWithThePathTemplate() {
-		this.runner.withPropertyValues(this.server.springProperties()).run(this::assertHttpClientRequests);
+		this.runner.withPropertyValues(PeerRequests.springProperties(this.server)).run(this::assertHttpClientRequests);
 	}
 
 	@Test
@@ -68,18 +73,18 @@ class InteractorClientObservationTests {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
 					WebClientObservationAutoConfiguration.class))
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run(this::assertHttpClientRequests);
 	}
 
 	@Test
 	void traceContextIsPropagatedOnOutboundCalls() throws Exception {
 		this.runner.withUserConfiguration(PropagationConfiguration.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, ASSISTANT_ID);
-				RecordedRequest request = this.server.takeCore();
+				RecordedRequest request = takeCore(this.server);
 				assertThat(request.getHeaders().get("traceparent")).isEqualTo(TRACEPARENT);
 			});
 	}
@@ -90,16 +95,16 @@ class InteractorClientObservationTests {
 			.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class,
 					WebClientObservationAutoConfiguration.class))
 			.withUserConfiguration(PropagationConfiguration.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, ASSISTANT_ID);
-				assertThat(this.server.takeCore().getHeaders().get("traceparent")).isEqualTo(TRACEPARENT);
+				assertThat(takeCore(this.server).getHeaders().get("traceparent")).isEqualTo(TRACEPARENT);
 			});
 	}
 
 	private void assertHttpClientRequests(AssertableApplicationContext context) {
-		this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"),
+		enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"),
 				json(200, "{\"data\":[],\"meta\":{\"page\":3}}"));
 		InteractorClient client = context.getBean(InteractorClient.class);
 		client.assistants().get(NS, ASSISTANT_ID);

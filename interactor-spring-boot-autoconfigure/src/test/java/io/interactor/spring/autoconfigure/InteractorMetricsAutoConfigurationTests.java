@@ -12,7 +12,8 @@ import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.error.InteractorNotFoundException;
 import io.interactor.spring.client.stream.StreamSettings;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import io.interactor.spring.test.Deliveries;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
@@ -44,8 +45,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ClassUtils;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
-import static io.interactor.spring.client.support.InteractorTestServer.jsonBuilder;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.takeCore;
+import static io.interactor.spring.test.PeerRequests.takeToken;
+import static io.interactor.spring.test.PeerRequests.token;
+import static io.interactor.spring.test.PeerRequests.jsonBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -61,11 +66,11 @@ class InteractorMetricsAutoConfigurationTests {
 				InteractorClientAutoConfiguration.class, InteractorWebhookAutoConfiguration.class))
 		.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET);
 
-	private InteractorTestServer server;
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
 	}
 
 	@AfterEach
@@ -111,10 +116,10 @@ class InteractorMetricsAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(InteractorMetricsAutoConfiguration.class,
 					InteractorClientAutoConfiguration.class, MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("management.metrics.enable.interactor.requests=false")
 			.run((context) -> {
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.find("interactor.requests").counters()).isEmpty();
@@ -136,12 +141,12 @@ class InteractorMetricsAutoConfigurationTests {
 	void withoutMicrometerTheClientAndTheWebhookEndpointStillWork() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
 			.withUserConfiguration(Handler.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean("interactorMeterObservationHandler");
 				assertThat(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry",
 						context.getClassLoader())).isFalse();
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				assertThat(context.getBean(InteractorClient.class).assistants().get(NS, "asst_1").id())
 					.isEqualTo("asst_1");
 				assertThat(deliver(context)).isEqualTo(Result.PROCESSED);
@@ -152,10 +157,10 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void clientAndWebhookEndpointReportToTheRegistry() {
 		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class, Handler.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(InteractorMeterObservationHandler.class);
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
 				assertThat(deliver(context)).isEqualTo(Result.PROCESSED);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -175,11 +180,11 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void namespaceTagPropertyIsBound() {
 		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("interactor.metrics.namespace-tag=true")
 			.run((context) -> {
 				assertThat(context.getBean(InteractorProperties.class).getMetrics().isNamespaceTag()).isTrue();
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
 				assertThat(context.getBean(MeterRegistry.class).get("interactor.requests")
 					.tags("namespace", NS)
@@ -191,11 +196,11 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void backsOffFromAUserHandlerBean() {
 		this.runner.withUserConfiguration(SimpleRegistryConfiguration.class, UserHandlerConfiguration.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(InteractorMeterObservationHandler.class)
 					.hasBean("userMeterHandler");
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
 				// The user's handler tags the namespace, the auto-configured one would not.
 				assertThat(context.getBean(MeterRegistry.class).get("interactor.requests")
@@ -208,9 +213,9 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void otherObservationHandlerBeansSeeTheInteractorObservationsWithoutBootsRegistry() {
 		this.runner.withUserConfiguration(CountingHandlerConfiguration.class, Handler.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
 				assertThat(deliver(context)).isEqualTo(Result.PROCESSED);
 				assertThat(context.getBean(CountingHandler.class).names).contains("interactor.client.call",
@@ -226,11 +231,11 @@ class InteractorMetricsAutoConfigurationTests {
 					CompositeMeterRegistryAutoConfiguration.class, InteractorMetricsAutoConfiguration.class,
 					InteractorClientAutoConfiguration.class, InteractorWebhookAutoConfiguration.class))
 			.withUserConfiguration(Handler.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(DefaultMeterObservationHandler.class);
-				this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+				enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 				context.getBean(InteractorClient.class).assistants().get(NS, "asst_1");
 				assertThat(deliver(context)).isEqualTo(Result.PROCESSED);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -249,9 +254,9 @@ class InteractorMetricsAutoConfigurationTests {
 	@Test
 	void prometheusRendersTheDocumentedNames() {
 		this.runner.withUserConfiguration(PrometheusConfiguration.class, Handler.class)
-			.withPropertyValues(this.server.springProperties())
+			.withPropertyValues(PeerRequests.springProperties(this.server))
 			.run((context) -> {
-				this.server.enqueueCore(
+				enqueue(this.server, token(1), 
 						jsonBuilder(200, "{\"data\":{\"id\":\"asst_1\"}}").addHeader("X-RateLimit-Remaining", "99")
 							.build(),
 						json(404, "{\"error\":{\"code\":\"assistant_not_found\"}}"),

@@ -7,14 +7,18 @@ import java.util.Map;
 
 import io.interactor.spring.client.auth.AccessToken;
 import io.interactor.spring.client.auth.ClientCredentialsTokenProvider;
-import io.interactor.spring.client.support.InteractorTestServer;
 import io.interactor.spring.test.ConnectProxy;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.take;
+import static io.interactor.spring.test.PeerRequests.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClientBuilderTransportTests {
 
-	private InteractorTestServer server;
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
 	}
 
 	@AfterEach
@@ -36,7 +40,7 @@ class ClientBuilderTransportTests {
 
 	@Test
 	void defaultConnectorGoesThroughTheProxyOfTheJvmSystemProperties() throws Exception {
-		this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
+		enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"asst_1\"}}"));
 		Map<String, @Nullable String> saved = new HashMap<>();
 		for (String name : List.of("http.proxyHost", "http.proxyPort", "http.nonProxyHosts")) {
 			saved.put(name, System.getProperty(name));
@@ -46,9 +50,9 @@ class ClientBuilderTransportTests {
 			System.setProperty("http.proxyPort", String.valueOf(proxy.getPort()));
 			// The JVM's default exempts localhost; name another host so the loopback server is proxied.
 			System.setProperty("http.nonProxyHosts", "example.invalid");
-			InteractorClient client = new InteractorClient(this.server.clientBuilder().build());
+			InteractorClient client = new InteractorClient(PeerRequests.credentialsClientBuilder(this.server).build());
 			assertThat(client.assistants().get("ns", "asst_1").id()).isEqualTo("asst_1");
-			URI core = URI.create(this.server.coreApiUrl());
+			URI core = this.server.url("/api/v1").uri();
 			assertThat(proxy.requestLines()).isNotEmpty()
 				.allMatch((line) -> line.startsWith("CONNECT " + core.getHost() + ":" + core.getPort() + " "));
 		}
@@ -66,12 +70,13 @@ class ClientBuilderTransportTests {
 
 	@Test
 	void buildTokenProviderBuildsTheClientCredentialsProviderAlone() throws Exception {
-		ClientCredentialsTokenProvider tokens = this.server.clientBuilder().buildTokenProvider();
+		enqueue(this.server, token(1));
+		ClientCredentialsTokenProvider tokens = PeerRequests.credentialsClientBuilder(this.server).buildTokenProvider();
 		AccessToken token = tokens.getToken().block();
 		assertThat(token).isNotNull();
 		assertThat(token.value()).isEqualTo("token-1");
-		assertThat(this.server.takeToken().getTarget()).isEqualTo("/auth/oauth/token");
-		assertThat(this.server.coreRequestCount()).isZero();
+		assertThat(take(this.server).getTarget()).isEqualTo("/auth/oauth/token");
+		assertThat(this.server.getRequestCount()).as("only the token request").isEqualTo(1);
 	}
 
 }

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 /**
  * The route table of the Core API in the flat dialect the client speaks ({@code /assistants}, {@code /rooms}, ...,
  * namespace in {@code X-Namespace}, bodies in {@code {"data": ...}}, lists with {@code meta}). Another dialect would
@@ -67,11 +69,30 @@ final class GenACoreApiRoutes {
 		routes.add(Route.of("GET", "/rooms/{roomId}/stream", this::stream));
 		routes.add(Route.of("POST", "/rooms/{roomId}/tool-results", this::submitToolResult));
 		credentials(routes);
+		oauth(routes);
 		crud(routes, "/tools", "toolId", "tool_", "tool_not_found", List.of("name"));
 		crud(routes, "/data-sources", "dataSourceId", "ds_", "data_source_not_found", List.of("name", "type"));
+		routes.add(Route.of("POST", "/data-sources/{dataSourceId}/sync", (exchange) -> {
+			ObjectNode dataSource = require(exchange, "data-sources", "dataSourceId", "data_source_not_found");
+			synchronized (this.state) {
+				dataSource.put("status", "connected");
+				dataSource.put("last_synced_at", Instant.now().toString());
+				stamp(dataSource, false);
+			}
+			return MockResponse.noContent();
+		}));
 		crud(routes, "/workflows", "workflowId", "wf_", "workflow_not_found", List.of("name"));
 		workflowInstances(routes);
 		crud(routes, "/webhooks", "webhookId", "wh_", "webhook_not_found", List.of("url"));
+		routes.add(Route.of("POST", "/webhooks/{webhookId}/rotate-secret", (exchange) -> {
+			ObjectNode webhook = require(exchange, "webhooks", "webhookId", "webhook_not_found");
+			synchronized (this.state) {
+				// Deliveries read the secret when they are published: the next one is signed with the new secret.
+				webhook.put("secret", PlatformState.newId("whsec_"));
+				stamp(webhook, false);
+			}
+			return ok(view("webhooks", webhook, true));
+		}));
 		return routes;
 	}
 
@@ -167,8 +188,106 @@ final class GenACoreApiRoutes {
 	}
 
 	/**
-	 * Instances start {@code running} in their workflow's {@code initial_state} and can be cancelled; input,
-	 * events, threads and their stream are not served yet.
+	 * OAuth connect flows: {@code initiate} opens a flow awaiting its callback and answers an authorization URL
+	 * that leads straight back to the {@code redirect_uri} with a {@code code} and the flow's {@code state}, as if
+	 * the user consented at once; {@code callback} with that state (and any code) creates an active credential and
+	 * produces {@code credential.connected}; {@code status} reports the flow.
+	 */
+	private void oauth(List<Route> routes) {
+		routes.add(Route.of("POST", "/oauth/initiate", (exchange) -> {
+			ObjectNode body = body(exchange);
+			String provider = body.path("provider").asString("");
+			String serviceId = body.path("service_id").asString("");
+			if (provider.isBlank() && serviceId.isBlank()) {
+				throw MockApiException.validation("provider or service_id is required");
+			}
+			ObjectNode flow = this.json.createObjectNode();
+			flow.put("id", PlatformState.newId("flow_"));
+			flow.put("state", PlatformState.newId("st_"));
+			flow.put("provider", provider.isBlank() ? serviceId : provider);
+			if (!serviceId.isBlank()) {
+				flow.put("service_id", serviceId);
+			}
+			flow.set("scopes", body.has("scopes") ? body.get("scopes") : this.json.createArrayNode());
+			flow.set("metadata", body.has("metadata") ? body.get("metadata") : this.json.createObjectNode());
+			flow.put("status", "awaiting_callback");
+			flow.put("expires_at", Instant.now().plus(Duration.ofMinutes(15)).toString());
+			this.state.put(exchange.namespace(), "oauth-flows", flow);
+			String redirectUri = body.path("redirect_uri").asString("");
+			String authorizationUrl = UriComponentsBuilder
+				.fromUriString(redirectUri.isBlank() ? "https://oauth.mock.interactor.invalid/callback" : redirectUri)
+				.queryParam("code", PlatformState.newId("mock_code_"))
+				.queryParam("state", flow.get("state").asString())
+				.encode()
+				.build()
+				.toUriString();
+			ObjectNode answer = this.json.createObjectNode();
+			answer.put("flow_id", flow.get("id").asString());
+			answer.put("authorization_url", authorizationUrl);
+			answer.put("state", flow.get("state").asString());
+			answer.put("expires_at", flow.get("expires_at").asString());
+			return created(answer);
+		}));
+		routes.add(Route.of("POST", "/oauth/callback", (exchange) -> {
+			ObjectNode body = body(exchange);
+			String flowState = body.path("state").asString("");
+			if (body.path("code").asString("").isBlank() || flowState.isBlank()) {
+				throw MockApiException.validation("code and state are required");
+			}
+			String namespace = exchange.namespace();
+			ObjectNode credential = this.json.createObjectNode();
+			ObjectNode flow;
+			synchronized (this.state) {
+				flow = this.state.list(namespace, "oauth-flows")
+					.stream()
+					.filter((candidate) -> flowState.equals(candidate.path("state").asString(""))
+							&& "awaiting_callback".equals(candidate.path("status").asString("")))
+					.findFirst()
+					.orElseThrow(() -> new MockApiException(400, "invalid_state",
+							"No OAuth flow awaits a callback with this state"));
+				credential.put("id", PlatformState.newId("cred_"));
+				credential.put("namespace", namespace);
+				credential.put("provider", flow.path("provider").asString(""));
+				if (flow.has("service_id")) {
+					credential.put("service_id", flow.get("service_id").asString());
+				}
+				credential.put("status", "active");
+				credential.set("scopes", flow.path("scopes").deepCopy());
+				credential.put("expires_at", Instant.now().plusSeconds(3600).toString());
+				stamp(credential, true);
+				this.state.put(namespace, "credentials", credential);
+				flow.put("status", "completed");
+				flow.put("credential_id", credential.get("id").asString());
+			}
+			ObjectNode data = this.json.createObjectNode();
+			data.put("credential_id", credential.get("id").asString());
+			data.put("provider", credential.get("provider").asString());
+			data.put("service_id", flow.path("service_id").asString(null));
+			data.set("scopes", credential.get("scopes").deepCopy());
+			data.set("metadata", flow.path("metadata").deepCopy());
+			this.events.publish(namespace, "credential.connected", data);
+			return ok(credential);
+		}));
+		routes.add(Route.of("GET", "/oauth/status/{flowId}", (exchange) -> {
+			ObjectNode flow = require(exchange, "oauth-flows", "flowId", "flow_not_found");
+			ObjectNode status = this.json.createObjectNode();
+			status.put("flow_id", flow.get("id").asString());
+			status.put("status", flow.path("status").asString(""));
+			if (flow.has("credential_id")) {
+				status.put("credential_id", flow.get("credential_id").asString());
+			}
+			return ok(status);
+		}));
+	}
+
+	/**
+	 * Instances run their workflow's states (see {@link WorkflowDefinition}): they start in the
+	 * {@code initial_state}, move on by themselves through states that have a plain transition, halt in a
+	 * {@code halting} state until input arrives, follow a transition named by a triggered event, complete in a
+	 * {@code terminal} state, and can be cancelled while active. Each change is a {@code workflow.instance.*}
+	 * webhook event, an event on the instance's stream ({@code workflow.started}, {@code workflow.state_changed},
+	 * {@code workflow.halted}, {@code workflow.completed}, {@code workflow.cancelled}) and a {@code workflow}
+	 * message in the instance's thread.
 	 */
 	private void workflowInstances(List<Route> routes) {
 		routes.add(Route.of("POST", "/workflow-instances", (exchange) -> {
@@ -177,7 +296,8 @@ final class GenACoreApiRoutes {
 			if (workflowId.isBlank()) {
 				throw MockApiException.validation("workflow_id is required");
 			}
-			ObjectNode workflow = this.state.find(exchange.namespace(), "workflows", workflowId);
+			String namespace = exchange.namespace();
+			ObjectNode workflow = this.state.find(namespace, "workflows", workflowId);
 			if (workflow == null) {
 				throw MockApiException.notFound("workflow_not_found", "Workflow not found");
 			}
@@ -185,43 +305,204 @@ final class GenACoreApiRoutes {
 			instance.put("id", PlatformState.newId("wfi_"));
 			instance.put("workflow_id", workflowId);
 			instance.put("workflow_name", workflow.path("name").asString(""));
-			instance.put("namespace", exchange.namespace());
+			instance.put("namespace", namespace);
 			instance.put("status", "running");
 			instance.put("current_state", workflow.path("initial_state").asString("start"));
 			instance.set("context", body.has("context") ? body.get("context") : this.json.createObjectNode());
+			instance.put("thread_id", PlatformState.newId("thr_"));
 			stamp(instance, true);
-			this.state.put(exchange.namespace(), "workflow-instances", instance);
-			publishInstance(exchange.namespace(), "workflow.instance.started", instance);
+			synchronized (this.state) {
+				this.state.put(namespace, "workflow-instances", instance);
+				instanceEvent(namespace, instance, "started", null);
+				run(namespace, instance, new WorkflowDefinition(workflow));
+			}
 			return created(instance);
 		}));
 		routes.add(Route.of("GET", "/workflow-instances", (exchange) -> list(exchange, "workflow-instances",
 				(item) -> matches(item, "workflow_id", exchange.queryParam("workflow_id"))
 						&& matches(item, "status", exchange.queryParam("status")))));
 		routes.add(Route.of("GET", "/workflow-instances/{instanceId}", (exchange) -> ok(instance(exchange))));
+		routes.add(Route.of("POST", "/workflow-instances/{instanceId}/input", (exchange) -> {
+			ObjectNode instance = instance(exchange);
+			ObjectNode input = body(exchange);
+			synchronized (this.state) {
+				if (!"halted".equals(instance.path("status").asString(""))) {
+					throw new MockApiException(409, "instance_not_halted", "The instance is not waiting for input");
+				}
+				WorkflowDefinition definition = definition(exchange.namespace(), instance);
+				merge(instance, input);
+				instance.set("input", input);
+				String next = definition.first(instance.path("current_state").asString(""));
+				if (next != null) {
+					moveTo(exchange.namespace(), instance, next);
+					run(exchange.namespace(), instance, definition);
+				}
+				else {
+					complete(exchange.namespace(), instance);
+				}
+			}
+			return ok(instance);
+		}));
+		routes.add(Route.of("POST", "/workflow-instances/{instanceId}/events", (exchange) -> {
+			ObjectNode instance = instance(exchange);
+			ObjectNode body = body(exchange);
+			String event = body.path("event").asString("");
+			if (event.isBlank()) {
+				throw MockApiException.validation("event is required");
+			}
+			synchronized (this.state) {
+				requireActive(instance);
+				WorkflowDefinition definition = definition(exchange.namespace(), instance);
+				String next = definition.next(instance.path("current_state").asString(""), event);
+				if (next == null) {
+					throw new MockApiException(409, "event_not_accepted",
+							"The current state has no transition for this event");
+				}
+				if (body.path("payload") instanceof ObjectNode payload) {
+					merge(instance, payload);
+				}
+				moveTo(exchange.namespace(), instance, next);
+				run(exchange.namespace(), instance, definition);
+			}
+			return ok(instance);
+		}));
 		routes.add(Route.of("POST", "/workflow-instances/{instanceId}/cancel", (exchange) -> {
 			ObjectNode instance = instance(exchange);
 			synchronized (this.state) {
-				String status = instance.path("status").asString("");
-				if (!"running".equals(status) && !"halted".equals(status)) {
-					throw new MockApiException(400, "instance_not_active", "The instance is not active");
-				}
+				requireActive(instance);
 				instance.put("status", "cancelled");
 				instance.put("cancelled_at", Instant.now().toString());
 				stamp(instance, false);
+				instanceEvent(exchange.namespace(), instance, "cancelled", null);
 			}
-			publishInstance(exchange.namespace(), "workflow.instance.cancelled", instance);
 			return ok(instance);
+		}));
+		routes.add(Route.of("GET", "/workflow-instances/{instanceId}/thread", (exchange) -> {
+			ObjectNode instance = instance(exchange);
+			ObjectNode thread = this.json.createObjectNode();
+			thread.put("id", instance.path("thread_id").asString(""));
+			thread.put("instance_id", instance.get("id").asString());
+			ArrayNode messages = thread.putArray("messages");
+			this.state.list(exchange.namespace(), threadOf(instance)).forEach(messages::add);
+			thread.put("created_at", instance.path("created_at").asString(""));
+			return ok(thread);
+		}));
+		routes.add(Route.of("POST", "/workflow-instances/{instanceId}/thread/messages", (exchange) -> {
+			ObjectNode instance = instance(exchange);
+			String content = body(exchange).path("content").asString("");
+			if (content.isBlank()) {
+				throw MockApiException.validation("content is required");
+			}
+			return created(threadMessage(exchange.namespace(), instance, "user", content));
+		}));
+		routes.add(Route.of("GET", "/workflow-instances/{instanceId}/stream", (exchange) -> {
+			ObjectNode instance = instance(exchange);
+			return eventStream(exchange,
+					this.state.instanceEvents(exchange.namespace(), instance.get("id").asString()));
 		}));
 	}
 
-	private void publishInstance(String namespace, String eventType, ObjectNode instance) {
+	/** Move on from the current state until the instance halts, completes or waits for an event. */
+	private void run(String namespace, ObjectNode instance, WorkflowDefinition definition) {
+		// A definition whose plain transitions loop would run for ever: stop after a generous number of steps.
+		for (int step = 0; step < 100; step++) {
+			String current = instance.path("current_state").asString("");
+			String type = definition.type(current);
+			if ("halting".equals(type)) {
+				instance.put("status", "halted");
+				JsonNode presentation = definition.presentation(current);
+				instance.set("halting_presentation", (presentation != null) ? presentation.deepCopy() : null);
+				stamp(instance, false);
+				instanceEvent(namespace, instance, "halted", presentation);
+				return;
+			}
+			if ("terminal".equals(type)) {
+				complete(namespace, instance);
+				return;
+			}
+			String next = definition.next(current, null);
+			if (next == null) {
+				return;
+			}
+			moveTo(namespace, instance, next);
+		}
+		instance.put("status", "failed");
+		ObjectNode error = instance.putObject("error");
+		error.put("code", "step_limit_exceeded");
+		error.put("message", "The workflow's transitions loop");
+		stamp(instance, false);
+		instanceEvent(namespace, instance, "failed", null);
+	}
+
+	private void moveTo(String namespace, ObjectNode instance, String next) {
+		String previous = instance.path("current_state").asString("");
+		instance.put("current_state", next);
+		instance.put("status", "running");
+		instance.remove("halting_presentation");
+		stamp(instance, false);
+		threadMessage(namespace, instance, "workflow", "Moved from " + previous + " to " + next);
+		instanceEvent(namespace, instance, "state_changed", null);
+	}
+
+	private void complete(String namespace, ObjectNode instance) {
+		instance.put("status", "completed");
+		instance.remove("halting_presentation");
+		stamp(instance, false);
+		instanceEvent(namespace, instance, "completed", null);
+	}
+
+	/**
+	 * Report a change of an instance: the {@code workflow.instance.<change>} webhook event and the
+	 * {@code workflow.<change>} stream event.
+	 */
+	private void instanceEvent(String namespace, ObjectNode instance, String change, @Nullable JsonNode presentation) {
 		ObjectNode data = this.json.createObjectNode();
 		data.put("instance_id", instance.get("id").asString());
 		data.put("workflow_id", instance.path("workflow_id").asString(""));
 		data.put("status", instance.path("status").asString(""));
 		data.put("current_state", instance.path("current_state").asString(""));
 		data.set("context", instance.path("context").deepCopy());
-		this.events.publish(namespace, eventType, data);
+		if (presentation != null) {
+			data.set("presentation", presentation.deepCopy());
+		}
+		this.events.publish(namespace, "workflow.instance." + change, data);
+		ObjectNode frame = data.deepCopy();
+		frame.put("type", "workflow." + change);
+		frame.put("state", instance.path("current_state").asString(""));
+		this.state.instanceEvents(namespace, instance.get("id").asString())
+			.append("workflow." + change, this.json.writeValueAsString(frame));
+	}
+
+	private ObjectNode threadMessage(String namespace, ObjectNode instance, String role, String content) {
+		ObjectNode message = this.json.createObjectNode();
+		message.put("id", PlatformState.newId("tmsg_"));
+		message.put("role", role);
+		message.put("content", content);
+		message.put("created_at", Instant.now().toString());
+		this.state.put(namespace, threadOf(instance), message);
+		return message;
+	}
+
+	private static String threadOf(ObjectNode instance) {
+		return "thread:" + instance.get("id").asString();
+	}
+
+	private WorkflowDefinition definition(String namespace, ObjectNode instance) {
+		ObjectNode workflow = this.state.find(namespace, "workflows", instance.path("workflow_id").asString(""));
+		return new WorkflowDefinition((workflow != null) ? workflow : this.json.createObjectNode());
+	}
+
+	private static void requireActive(ObjectNode instance) {
+		String status = instance.path("status").asString("");
+		if (!"running".equals(status) && !"halted".equals(status)) {
+			throw new MockApiException(400, "instance_not_active", "The instance is not active");
+		}
+	}
+
+	private void merge(ObjectNode instance, ObjectNode values) {
+		JsonNode context = instance.get("context");
+		ObjectNode merged = (context instanceof ObjectNode object) ? object : instance.putObject("context");
+		merged.setAll(values.deepCopy());
 	}
 
 	private ObjectNode instance(MockExchange exchange) {
@@ -366,7 +647,11 @@ final class GenACoreApiRoutes {
 
 	private MockResponse stream(MockExchange exchange) {
 		ObjectNode room = room(exchange);
-		RoomEventLog events = this.state.roomEvents(exchange.namespace(), room.get("id").asString());
+		return eventStream(exchange, this.state.roomEvents(exchange.namespace(), room.get("id").asString()));
+	}
+
+	/** The log's events after {@code Last-Event-ID}, then live ones, with heartbeat comments in between. */
+	private MockResponse eventStream(MockExchange exchange, RoomEventLog events) {
 		long lastEventId = parseLastEventId(exchange.header("Last-Event-ID"));
 		Flux<String> frames = events.after(lastEventId).map(RoomEventLog.Event::frame);
 		Flux<String> heartbeats = Flux.interval(this.heartbeatInterval).map((tick) -> ": heartbeat\n\n");

@@ -37,7 +37,8 @@ import org.springframework.web.util.UriTemplate;
  * the way the client calls them:
  * <ul>
  * <li>tokens for the configured client id and secret, sent as JSON, as a form or with HTTP Basic;</li>
- * <li>assistants, rooms and messages, tools, data sources and webhooks, kept in memory separately for each
+ * <li>credentials and OAuth connect flows, assistants, rooms and messages, tools and tool results, data sources
+ * (with sync), workflows and their instances, and webhooks (with secret rotation), kept in memory separately for each
  * {@code X-Namespace} (requests without one use the namespace {@code default}), with {@code page}/{@code per_page}
  * paging and {@code meta}, the platform's error body with a request id, {@code Idempotency-Key} replay (same key
  * and body: the first response again; same key, other body: {@code 409}) and {@code X-RateLimit-*} headers;</li>
@@ -45,9 +46,18 @@ import org.springframework.web.util.UriTemplate;
  * streamed on {@code /rooms/{id}/stream} as {@code message.delta} events then {@code message.complete}, with event
  * ids, {@code Last-Event-ID} resume and heartbeat comments. A stream starts with the room's whole history, so a
  * test may open it after sending a message.</li>
+ * <li>workflow instances run their workflow's states: they move on along plain transitions, halt in a
+ * {@code halting} state until input arrives ({@code POST /workflow-instances/{id}/input}), follow the transition a
+ * triggered event names, complete in a {@code terminal} state and can be cancelled; each change is written to the
+ * instance's thread and streamed on {@code /workflow-instances/{id}/stream} ({@code workflow.started},
+ * {@code workflow.state_changed}, {@code workflow.halted}, {@code workflow.completed}, ...).</li>
+ * <li>an OAuth flow's authorization URL leads straight back to its {@code redirect_uri} with a code and the flow's
+ * state, as if the user consented; the callback with that state creates an active credential.</li>
  * <li>webhook deliveries: every message added to a room (user, assistant and tool messages) produces
- * {@code room.message.created}, starting and cancelling a workflow instance produce {@code workflow.instance.started}
- * and {@code workflow.instance.cancelled}, and {@link #trigger(String, String, Map)} produces any event. Each event
+ * {@code room.message.created}, each change of a workflow instance produces the matching
+ * {@code workflow.instance.*} event ({@code started}, {@code state_changed}, {@code halted}, {@code completed},
+ * {@code cancelled}), a completed OAuth flow produces {@code credential.connected}, and
+ * {@link #trigger(String, String, Map)} produces any event. Each event
  * is posted, signed with the subscription's secret, to the webhooks created through the API in its namespace and to
  * those configured on the mock ({@link #webhook(String, String, String...)}) whose event filter matches; a
  * non-{@code 2xx} answer is retried on a short schedule (see {@link Builder#webhookRetryDelays(Duration...)}), and

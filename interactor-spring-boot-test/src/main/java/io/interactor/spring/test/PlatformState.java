@@ -48,6 +48,12 @@ final class PlatformState {
 		return this.roomEvents.computeIfAbsent(namespace + "\u0000" + roomId, (key) -> new RoomEventLog());
 	}
 
+	/** The event stream of a workflow instance; works like a room's. */
+	RoomEventLog instanceEvents(String namespace, String instanceId) {
+		return this.roomEvents.computeIfAbsent(namespace + "\u0000instance\u0000" + instanceId,
+				(key) -> new RoomEventLog());
+	}
+
 	synchronized void clear() {
 		this.namespaces.clear();
 		this.roomEvents.clear();

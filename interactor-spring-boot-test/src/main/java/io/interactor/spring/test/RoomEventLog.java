@@ -6,7 +6,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The events of one room's stream, numbered from 1. Every subscriber sees the whole history followed by live
+ * The events of one stream (a room's or a workflow instance's), numbered from 1. Every subscriber sees the whole history followed by live
  * events, so a stream opened after a message was sent still sees its reply, and a reconnecting client can resume
  * after the last event id it saw.
  */

@@ -105,6 +105,42 @@ class MockInteractorServerApplicationTests {
 			.withMessageContaining("'70000'");
 	}
 
+	@Test
+	void optionsSetTheCredentialsTheTokenLifetimeAndAWebhook() {
+		MockInteractorServerApplication.Options options = MockInteractorServerApplication.Options.parse(
+				new String[] { "--client-id=ci", "--client-secret=cs", "--token-expires-in=60",
+						"--webhook-url=http://127.0.0.1:8080/webhooks/interactor", "--webhook-secret=whsec_1" },
+				Map.of());
+		assertThat(options.clientId()).isEqualTo("ci");
+		assertThat(options.clientSecret()).isEqualTo("cs");
+		assertThat(options.tokenExpiresIn()).isEqualTo(Duration.ofSeconds(60));
+		assertThat(options.webhookUrl()).isEqualTo("http://127.0.0.1:8080/webhooks/interactor");
+		assertThat(options.webhookSecret()).isEqualTo("whsec_1");
+		assertThat(options.help()).isFalse();
+		MockInteractorServerApplication.Options defaults = MockInteractorServerApplication.Options
+			.parse(new String[] { "--help" }, Map.of());
+		assertThat(defaults.help()).isTrue();
+		assertThat(defaults.clientId()).isEqualTo("mock-client-id");
+		assertThat(defaults.tokenExpiresIn()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(defaults.webhookUrl()).isNull();
+	}
+
+	@Test
+	void rejectsAWebhookWithoutItsSecretAndAnInvalidLifetime() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MockInteractorServerApplication.Options
+				.parse(new String[] { "--webhook-url=http://127.0.0.1:8080/hook" }, Map.of()))
+			.withMessageContaining("--webhook-secret");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MockInteractorServerApplication.Options
+				.parse(new String[] { "--token-expires-in=soon" }, Map.of()))
+			.withMessageContaining("'soon'");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> MockInteractorServerApplication.Options
+				.parse(new String[] { "--webhook-url=ftp://x", "--webhook-secret=s" }, Map.of()))
+			.withMessageContaining("http(s)");
+	}
+
 	private static String printedValue(String output, String label) {
 		Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(label) + ":\\s*(\\S+)\\s*$").matcher(output);
 		assertThat(matcher.find()).as("printed '%s' in%n%s", label, output).isTrue();

@@ -13,18 +13,21 @@ import io.interactor.spring.client.error.InteractorNetworkException;
 import io.interactor.spring.client.error.InteractorNotFoundException;
 import io.interactor.spring.client.error.InteractorValidationException;
 import io.interactor.spring.client.http.RetryPolicy;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.PeerRequests;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
-import static io.interactor.spring.client.support.InteractorTestServer.jsonBuilder;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.jsonBuilder;
+import static io.interactor.spring.test.PeerRequests.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -43,11 +46,11 @@ class ClientMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private InteractorTestServer server;
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
 	}
 
 	@AfterEach
@@ -56,7 +59,7 @@ class ClientMetricsTests {
 	}
 
 	private ReactiveInteractorClient client(boolean namespaceTag) {
-		return this.server.clientBuilder()
+		return PeerRequests.credentialsClientBuilder(this.server)
 			.clock(this.clock)
 			.observationRegistry(
 					observing(new InteractorMeterObservationHandler(this.registry, namespaceTag, this.clock)))
@@ -73,7 +76,7 @@ class ClientMetricsTests {
 	@Test
 	void eachExchangeIsCountedAndTimedByPathTemplateMethodStatusAndOutcome() {
 		ReactiveInteractorClient client = client(false);
-		this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"),
+		enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"),
 				json(200, "{\"data\":[],\"meta\":{\"page\":2}}"));
 		client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10));
 		client.assistants().list(NS, ListParams.page(2)).block(Duration.ofSeconds(10));
@@ -94,7 +97,7 @@ class ClientMetricsTests {
 	@Test
 	void everyRetryAttemptIsCountedWithItsOwnStatus() {
 		ReactiveInteractorClient client = client(false);
-		this.server.enqueueCore(json(503, "{\"error\":{\"code\":\"service_unavailable\"}}"),
+		enqueue(this.server, token(1), json(503, "{\"error\":{\"code\":\"service_unavailable\"}}"),
 				json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
 		client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10));
 		assertThat(this.registry.get("interactor.requests").tags("status", "503", "outcome", "SERVER_ERROR")
@@ -108,7 +111,7 @@ class ClientMetricsTests {
 	@Test
 	void failuresAreCountedByTypeAndBoundedCode() {
 		ReactiveInteractorClient client = client(false);
-		this.server.enqueueCore(json(404, "{\"error\":{\"code\":\"assistant_not_found\",\"message\":\"no\"}}"),
+		enqueue(this.server, token(1), json(404, "{\"error\":{\"code\":\"assistant_not_found\",\"message\":\"no\"}}"),
 				json(422, "{\"error\":{\"code\":\"field_" + ASSISTANT_ID + "_is_bad\",\"message\":\"no\"}}"));
 		assertThatExceptionOfType(InteractorNotFoundException.class)
 			.isThrownBy(() -> client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10)));
@@ -133,7 +136,8 @@ class ClientMetricsTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ReactiveInteractorClient client = this.server.clientBuilder()
+		enqueue(this.server, token(1));
+		ReactiveInteractorClient client = PeerRequests.credentialsClientBuilder(this.server)
 			.coreApiUrl("http://127.0.0.1:" + closedPort + "/api/v1")
 			.retryPolicy(RetryPolicy.NONE)
 			.observationRegistry(observing(new InteractorMeterObservationHandler(this.registry)))
@@ -151,7 +155,7 @@ class ClientMetricsTests {
 	@Test
 	void tokenRefreshesAreCountedAndTheExpiryGaugeShowsSecondsLeft() {
 		ReactiveInteractorClient client = client(false);
-		this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"a\"}}"), json(200, "{\"data\":{\"id\":\"b\"}}"));
+		enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"a\"}}"), json(200, "{\"data\":{\"id\":\"b\"}}"));
 		client.assistants().get(NS, "a").block(Duration.ofSeconds(10));
 		client.assistants().get(NS, "b").block(Duration.ofSeconds(10));
 		// One token request, cached for the second call.
@@ -164,7 +168,7 @@ class ClientMetricsTests {
 	@Test
 	void failedTokenRequestsAreCountedAsFailuresAndAuthErrors() {
 		ReactiveInteractorClient client = client(false);
-		this.server.enqueueToken(json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad\"}"));
+		enqueue(this.server, json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad\"}"));
 		assertThatExceptionOfType(InteractorAuthenticationException.class)
 			.isThrownBy(() -> client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10)));
 		assertThat(this.registry.get("interactor.token.refresh").tags("status", "failure").counter().count())
@@ -180,7 +184,7 @@ class ClientMetricsTests {
 	void rateLimitGaugeFollowsTheLastRemainingHeader() {
 		ReactiveInteractorClient client = client(false);
 		assertThat(this.registry.find("interactor.rate-limit.remaining").gauge()).isNull();
-		this.server.enqueueCore(
+		enqueue(this.server, token(1), 
 				jsonBuilder(200, "{\"data\":{\"id\":\"a\"}}").addHeader("X-RateLimit-Limit", "600")
 					.addHeader("X-RateLimit-Remaining", "42")
 					.build(),
@@ -199,7 +203,7 @@ class ClientMetricsTests {
 	@Test
 	void namespaceTagIsOffByDefault() {
 		ReactiveInteractorClient client = client(false);
-		this.server.enqueueCore(json(404, "{\"error\":{\"code\":\"not_found\"}}"));
+		enqueue(this.server, token(1), json(404, "{\"error\":{\"code\":\"not_found\"}}"));
 		assertThatExceptionOfType(InteractorNotFoundException.class)
 			.isThrownBy(() -> client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10)));
 		assertThat(this.registry.getMeters()).isNotEmpty()
@@ -209,7 +213,7 @@ class ClientMetricsTests {
 	@Test
 	void namespaceTagIsAddedWhenEnabled() {
 		ReactiveInteractorClient client = client(true);
-		this.server.enqueueCore(json(404, "{\"error\":{\"code\":\"not_found\"}}"));
+		enqueue(this.server, token(1), json(404, "{\"error\":{\"code\":\"not_found\"}}"));
 		assertThatExceptionOfType(InteractorNotFoundException.class)
 			.isThrownBy(() -> client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10)));
 		assertThat(this.registry.get("interactor.requests").tags("namespace", NS).counter().count()).isEqualTo(1);

@@ -7,16 +7,19 @@ import java.util.concurrent.TimeUnit;
 
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.stream.StreamSettings;
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import static io.interactor.spring.test.PeerRequests.noRetryClientBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,14 +42,17 @@ class StreamMetricsTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private MockCoreApi api;
+	private MockWebServer server;
+
+	private ReceivedRequests received;
 
 	private ReactiveInteractorClient client;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
-		this.client = this.api.clientBuilder()
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.received = new ReceivedRequests(this.server);
+		this.client = noRetryClientBuilder(this.server)
 			.observationRegistry(ClientMetricsTests.observing(new InteractorMeterObservationHandler(this.registry)))
 			.build();
 	}
@@ -54,13 +60,13 @@ class StreamMetricsTests {
 	@AfterEach
 	void stop() {
 		this.testDone.countDown();
-		this.api.close();
+		this.server.close();
 	}
 
 	@Test
 	void openConnectionIsCountedUntilTheSubscriberCancels() {
 		assertThat(active("room")).isZero();
-		this.api.on("GET", "/rooms/room_1/stream", streaming(new StallingBody("id: 1\ndata: {\"type\":\"ping\"}\n\n")));
+		this.server.enqueue(streaming(new StallingBody("id: 1\ndata: {\"type\":\"ping\"}\n\n")));
 		StepVerifier.create(this.client.rooms().stream(NS, "room_1", FAST).take(1))
 			.assertNext((event) -> assertThat(active("room")).isEqualTo(1))
 			.expectComplete()
@@ -75,13 +81,13 @@ class StreamMetricsTests {
 	void missedHeartbeatIsCountedAsATimeoutDisconnect() {
 		// A first stream warms up token, connection pool and JIT: a cold first connection could take longer than
 		// the short heartbeat timeout below and time out before its first event.
-		this.api.on("GET", "/rooms/room_0/stream", sse("id: 0\ndata: {\"type\":\"warm\"}\n\n"));
+		this.server.enqueue(sse("id: 0\ndata: {\"type\":\"warm\"}\n\n"));
 		StepVerifier.create(this.client.rooms().stream(NS, "room_0", FAST).take(1))
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);
-		this.api.on("GET", "/rooms/room_1/stream", streaming(new StallingBody("id: 1\ndata: {\"type\":\"a\"}\n\n")));
-		this.api.on("GET", "/rooms/room_1/stream", sse("id: 2\ndata: {\"type\":\"b\"}\n\n"));
+		this.server.enqueue(streaming(new StallingBody("id: 1\ndata: {\"type\":\"a\"}\n\n")));
+		this.server.enqueue(sse("id: 2\ndata: {\"type\":\"b\"}\n\n"));
 		StepVerifier
 			.create(this.client.rooms().stream(NS, "room_1", FAST.withHeartbeatTimeout(Duration.ofMillis(500))).take(2))
 			.expectNextCount(2)
@@ -93,8 +99,8 @@ class StreamMetricsTests {
 
 	@Test
 	void serverClosingTheStreamIsCountedAsAServerClose() {
-		this.api.on("GET", "/workflow-instances/wfi_1/stream", sse("id: 7\ndata: {\"state\":\"review\"}\n\n"));
-		this.api.on("GET", "/workflow-instances/wfi_1/stream", sse("id: 8\ndata: {\"state\":\"done\"}\n\n"));
+		this.server.enqueue(sse("id: 7\ndata: {\"state\":\"review\"}\n\n"));
+		this.server.enqueue(sse("id: 8\ndata: {\"state\":\"done\"}\n\n"));
 		StepVerifier.create(this.client.workflowInstances().stream(NS, "wfi_1", FAST).take(2))
 			.expectNextCount(2)
 			.expectComplete()

@@ -1,5 +1,7 @@
 package io.interactor.spring.client.auth;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,19 +10,25 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.client.error.InteractorApiException;
 import io.interactor.spring.client.error.InteractorAuthenticationException;
 import io.interactor.spring.client.error.InteractorException;
 import io.interactor.spring.client.error.InteractorServerException;
-import io.interactor.spring.client.support.InteractorTestServer;
 import io.interactor.spring.test.MutableClock;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static io.interactor.spring.client.support.InteractorTestServer.CLIENT_ID;
-import static io.interactor.spring.client.support.InteractorTestServer.CLIENT_SECRET;
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.CLIENT_ID;
+import static io.interactor.spring.test.PeerRequests.CLIENT_SECRET;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.take;
+import static io.interactor.spring.test.PeerRequests.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -44,11 +54,13 @@ class ClientCredentialsTokenProviderTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
 
-	private InteractorTestServer server;
+	private final BlockingQueue<MockResponse> tokenResponses = new LinkedBlockingQueue<>();
+
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = startTokenEndpoint();
 	}
 
 	@AfterEach
@@ -56,16 +68,36 @@ class ClientCredentialsTokenProviderTests {
 		this.server.close();
 	}
 
+	/** The token endpoint: a queued answer if there is one, else a fresh {@code token-<n>} for the n-th request. */
+	private MockWebServer startTokenEndpoint() throws IOException {
+		MockWebServer server = new MockWebServer();
+		AtomicInteger requests = new AtomicInteger();
+		server.setDispatcher(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				int n = requests.incrementAndGet();
+				MockResponse queued = ClientCredentialsTokenProviderTests.this.tokenResponses.poll();
+				return (queued != null) ? queued : token(n);
+			}
+
+		});
+		server.start(InetAddress.getLoopbackAddress(), 0);
+		return server;
+	}
+
+
 	private ClientCredentialsTokenProvider provider(TokenRequestFormat format, String scopes) {
 		return new ClientCredentialsTokenProvider(WebClient.create(),
-				URI.create(this.server.accountServerUrl() + "/oauth/token"), CLIENT_ID, CLIENT_SECRET, scopes, format,
+				URI.create(PeerRequests.accountServerUrl(this.server) + "/oauth/token"), CLIENT_ID, CLIENT_SECRET, scopes,
+				format,
 				Duration.ofSeconds(60), this.clock, this.jsonMapper);
 	}
 
 	@Test
 	void jsonFormatSendsCredentialsAndScopeAsJson() throws Exception {
 		AccessToken token = provider(TokenRequestFormat.JSON, "assistants:read rooms:write").getToken().block();
-		RecordedRequest request = this.server.takeToken();
+		RecordedRequest request = take(this.server);
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getTarget()).isEqualTo("/auth/oauth/token");
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
@@ -81,11 +113,11 @@ class ClientCredentialsTokenProviderTests {
 	@Test
 	void credentialsAreTrimmedAsTheAutoConfigurationTrimsThem() throws Exception {
 		ClientCredentialsTokenProvider provider = new ClientCredentialsTokenProvider(WebClient.create(),
-				URI.create(this.server.accountServerUrl() + "/oauth/token"), " " + CLIENT_ID + "\t",
+				URI.create(PeerRequests.accountServerUrl(this.server) + "/oauth/token"), " " + CLIENT_ID + "\t",
 				CLIENT_SECRET + "\n", null, TokenRequestFormat.JSON, Duration.ofSeconds(60), this.clock,
 				this.jsonMapper);
 		provider.getToken().block();
-		JsonNode body = this.jsonMapper.readTree(this.server.takeToken().getBody().utf8());
+		JsonNode body = this.jsonMapper.readTree(take(this.server).getBody().utf8());
 		assertThat(body.get("client_id").asString()).isEqualTo(CLIENT_ID);
 		assertThat(body.get("client_secret").asString()).isEqualTo(CLIENT_SECRET);
 	}
@@ -93,14 +125,14 @@ class ClientCredentialsTokenProviderTests {
 	@Test
 	void scopeIsOmittedWhenNotConfigured() throws Exception {
 		provider(TokenRequestFormat.JSON, null).getToken().block();
-		JsonNode body = this.jsonMapper.readTree(this.server.takeToken().getBody().utf8());
+		JsonNode body = this.jsonMapper.readTree(take(this.server).getBody().utf8());
 		assertThat(body.has("scope")).isFalse();
 	}
 
 	@Test
 	void formFormatSendsUrlEncodedCredentials() throws Exception {
 		provider(TokenRequestFormat.FORM, "a b").getToken().block();
-		RecordedRequest request = this.server.takeToken();
+		RecordedRequest request = take(this.server);
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
 		assertThat(request.getHeaders().get("Authorization")).isNull();
 		assertThat(request.getBody().utf8()).contains("grant_type=client_credentials")
@@ -112,7 +144,7 @@ class ClientCredentialsTokenProviderTests {
 	@Test
 	void basicFormatSendsCredentialsInAuthorizationHeaderOnly() throws Exception {
 		provider(TokenRequestFormat.BASIC, null).getToken().block();
-		RecordedRequest request = this.server.takeToken();
+		RecordedRequest request = take(this.server);
 		String expected = Base64.getEncoder()
 			.encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Basic " + expected);
@@ -121,7 +153,7 @@ class ClientCredentialsTokenProviderTests {
 
 	@Test
 	void readsFlatTokenResponse() {
-		this.server.enqueueToken(json(200,
+		this.tokenResponses.add(json(200,
 				"{\"access_token\":\"flat-token\",\"token_type\":\"Bearer\",\"expires_in\":\"120\",\"scope\":\"x y\"}"));
 		AccessToken token = provider(TokenRequestFormat.FORM, null).getToken().block();
 		assertThat(token.value()).isEqualTo("flat-token");
@@ -172,21 +204,21 @@ class ClientCredentialsTokenProviderTests {
 			""")
 	void expiresInDecidesWhetherTheTokenIsCached(String expiresIn, int requests, long lifetimeMillis) {
 		String field = "absent".equals(expiresIn) ? "" : ",\"expires_in\":" + expiresIn;
-		this.server.enqueueToken(json(200, "{\"access_token\":\"first\"" + field + "}"));
+		this.tokenResponses.add(json(200, "{\"access_token\":\"first\"" + field + "}"));
 		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
 		AccessToken first = provider.getToken().block();
 		assertThat(first.value()).isEqualTo("first");
 		assertThat(Duration.between(first.issuedAt(), first.expiresAt())).isEqualTo(Duration.ofMillis(lifetimeMillis));
 		AccessToken second = provider.getToken().block();
-		assertThat(this.server.tokenRequestCount()).isEqualTo(requests);
+		assertThat(this.server.getRequestCount()).isEqualTo(requests);
 		assertThat(second.value()).isEqualTo((requests == 1) ? "first" : "token-2");
 		assertThat(provider.cachedToken()).isEqualTo(second);
 	}
 
 	@Test
 	void fiftyConcurrentColdCallersCauseExactlyOneTokenRequest() throws Exception {
-		this.server.enqueueToken(InteractorTestServer
-			.jsonBuilder(200, "{\"data\":{\"access_token\":\"shared\",\"expires_in\":900}}")
+		this.tokenResponses
+			.add(PeerRequests.jsonBuilder(200, "{\"data\":{\"access_token\":\"shared\",\"expires_in\":900}}")
 			.headersDelay(300, TimeUnit.MILLISECONDS)
 			.build());
 		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
@@ -206,7 +238,7 @@ class ClientCredentialsTokenProviderTests {
 				values.add(result.get(10, TimeUnit.SECONDS).value());
 			}
 			assertThat(values).containsExactly("shared");
-			assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+			assertThat(this.server.getRequestCount()).isEqualTo(1);
 		}
 		finally {
 			executor.shutdownNow();
@@ -219,7 +251,7 @@ class ClientCredentialsTokenProviderTests {
 		assertThat(provider.getToken().block().value()).isEqualTo("token-1");
 		this.clock.advance(Duration.ofSeconds(839));
 		assertThat(provider.getToken().block().value()).isEqualTo("token-1");
-		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 		this.clock.advance(Duration.ofSeconds(1));
 		List<String> values = reactor.core.publisher.Flux.range(0, 20)
 			.flatMap((i) -> provider.getToken())
@@ -227,16 +259,16 @@ class ClientCredentialsTokenProviderTests {
 			.collectList()
 			.block();
 		assertThat(values).containsOnly("token-2");
-		assertThat(this.server.tokenRequestCount()).isEqualTo(2);
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void marginIsClampedForShortLivedTokens() {
-		this.server.enqueueToken(json(200, "{\"access_token\":\"short\",\"expires_in\":30}"));
+		this.tokenResponses.add(json(200, "{\"access_token\":\"short\",\"expires_in\":30}"));
 		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
 		assertThat(provider.getToken().block().value()).isEqualTo("short");
 		assertThat(provider.getToken().block().value()).isEqualTo("short");
-		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 		this.clock.advance(Duration.ofSeconds(15));
 		assertThat(provider.getToken().block().value()).isEqualTo("token-2");
 	}
@@ -253,7 +285,7 @@ class ClientCredentialsTokenProviderTests {
 
 	@Test
 	void invalidClientBecomesTypedErrorWithServerCodeAndIsNotRetried() {
-		this.server.enqueueToken(json(401,
+		this.tokenResponses.add(json(401,
 				"{\"error\":{\"code\":\"invalid_client\",\"message\":\"Client authentication failed\"}}"));
 		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
 		assertThatExceptionOfType(InteractorAuthenticationException.class).isThrownBy(() -> provider.getToken().block())
@@ -263,12 +295,12 @@ class ClientCredentialsTokenProviderTests {
 				assertThat(ex.serverMessage()).isEqualTo("Client authentication failed");
 				assertThat(ex.getMessage()).doesNotContain(CLIENT_SECRET);
 			});
-		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void oauthErrorShapeIsReadAsAuthenticationFailure() {
-		this.server.enqueueToken(
+		this.tokenResponses.add(
 				json(400, "{\"error\":\"invalid_scope\",\"error_description\":\"scope not granted to this client\"}"));
 		assertThatExceptionOfType(InteractorAuthenticationException.class)
 			.isThrownBy(() -> provider(TokenRequestFormat.FORM, "admin").getToken().block())
@@ -281,7 +313,7 @@ class ClientCredentialsTokenProviderTests {
 
 	@Test
 	void serverErrorIsTypedAndFailureIsNotCached() {
-		this.server.enqueueToken(json(500, "{\"error\":{\"code\":\"server_error\",\"message\":\"down\"}}"));
+		this.tokenResponses.add(json(500, "{\"error\":{\"code\":\"server_error\",\"message\":\"down\"}}"));
 		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
 		assertThatExceptionOfType(InteractorServerException.class).isThrownBy(() -> provider.getToken().block())
 			.extracting(InteractorApiException::code)
@@ -291,7 +323,7 @@ class ClientCredentialsTokenProviderTests {
 
 	@Test
 	void responseWithoutAccessTokenIsAnError() {
-		this.server.enqueueToken(json(200, "{\"data\":{\"token_type\":\"Bearer\"}}"));
+		this.tokenResponses.add(json(200, "{\"data\":{\"token_type\":\"Bearer\"}}"));
 		assertThatExceptionOfType(InteractorException.class)
 			.isThrownBy(() -> provider(TokenRequestFormat.JSON, null).getToken().block())
 			.withMessageContaining("no access_token");
@@ -302,7 +334,7 @@ class ClientCredentialsTokenProviderTests {
 		ClientCredentialsTokenProvider provider = provider(TokenRequestFormat.JSON, null);
 		assertThat(provider.lastRequestDuration()).isNull();
 		assertThat(provider.lastFailureCode()).isNull();
-		this.server.enqueueToken(json(401, "{\"error\":{\"code\":\"invalid_client\",\"message\":\"no\"}}"));
+		this.tokenResponses.add(json(401, "{\"error\":{\"code\":\"invalid_client\",\"message\":\"no\"}}"));
 		assertThatExceptionOfType(InteractorAuthenticationException.class)
 			.isThrownBy(() -> provider.getToken().block());
 		assertThat(provider.lastFailureCode()).isEqualTo("invalid_client");

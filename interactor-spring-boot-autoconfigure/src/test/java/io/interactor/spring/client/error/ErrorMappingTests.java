@@ -4,14 +4,18 @@ import java.util.stream.Stream;
 
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.http.RetryPolicy;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.FixedAccessTokenProvider;
 import mockwebserver3.MockResponse;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.interactor.spring.test.PeerRequests.clientBuilder;
+import static io.interactor.spring.test.PeerRequests.enqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -22,14 +26,16 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class ErrorMappingTests {
 
-	private InteractorTestServer server;
+	private MockWebServer server;
+
+	private final FixedAccessTokenProvider tokens = new FixedAccessTokenProvider();
 
 	private ReactiveInteractorClient client;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
-		this.client = this.server.clientBuilder().retryPolicy(RetryPolicy.NONE).build();
+		this.server = PeerRequests.start();
+		this.client = clientBuilder(this.server, this.tokens).retryPolicy(RetryPolicy.NONE).build();
 	}
 
 	@AfterEach
@@ -79,7 +85,7 @@ class ErrorMappingTests {
 		if (requestIdHeader != null) {
 			response.addHeader("X-Request-Id", requestIdHeader);
 		}
-		this.server.enqueueCore(response.build());
+		enqueue(this.server, response.build());
 		InteractorApiException ex = catchThrowableOfType(type,
 				() -> this.client.assistants().get("ns", "asst_1").block());
 		assertThat(ex).isExactlyInstanceOf(type);
@@ -98,7 +104,7 @@ class ErrorMappingTests {
 	@MethodSource("shapes")
 	void keepsDetailsAsSent(String shape, int status, String body, String requestIdHeader,
 			Class<? extends InteractorApiException> type) {
-		this.server.enqueueCore(new MockResponse.Builder().code(status).body(body).build());
+		enqueue(this.server, new MockResponse.Builder().code(status).body(body).build());
 		InteractorApiException ex = catchThrowableOfType(type,
 				() -> this.client.assistants().get("ns", "asst_1").block());
 		if (body.contains("\"details\"")) {

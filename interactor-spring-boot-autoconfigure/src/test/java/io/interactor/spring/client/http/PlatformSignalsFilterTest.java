@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.error.InteractorGoneException;
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.noRetryClientBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -30,26 +34,28 @@ class PlatformSignalsFilterTest {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
-	private MockCoreApi api;
+	private MockWebServer server;
+
+	private ReceivedRequests received;
 
 	private ReactiveInteractorClient client;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
-		this.client = this.api.clientBuilder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.received = new ReceivedRequests(this.server);
+		this.client = noRetryClientBuilder(this.server).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
 	}
 
 	@AfterEach
 	void stop() {
-		this.api.close();
+		this.server.close();
 	}
 
 	@Test
 	void deprecationIsLoggedOncePerEndpointWithoutIds(CapturedOutput output) {
 		for (String id : new String[] { "asst_secret1", "asst_secret2" }) {
-			this.api.on("GET", "/assistants/" + id,
-					new MockResponse.Builder().setHeader("Content-Type", "application/json")
+			this.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
 						.setHeader("Deprecation", "true")
 						.setHeader("Sunset", "Wed, 01 Jul 2026 00:00:00 GMT")
 						.body("{\"data\":{\"id\":\"" + id + "\"}}")
@@ -66,15 +72,13 @@ class PlatformSignalsFilterTest {
 	@Test
 	void lastRateLimitValuesAreKept() {
 		assertThat(this.client.rateLimitStatus().limit()).isNull();
-		this.api.on("GET", "/tools/tool_1",
-				new MockResponse.Builder().setHeader("Content-Type", "application/json")
+		this.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
 					.setHeader("X-RateLimit-Limit", "600")
 					.setHeader("X-RateLimit-Remaining", "42")
 					.setHeader("X-RateLimit-Reset", "1772359260")
 					.body("{\"data\":{\"id\":\"tool_1\"}}")
 					.build());
-		this.api.on("GET", "/tools/tool_1",
-				new MockResponse.Builder().setHeader("Content-Type", "application/json")
+		this.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
 					.setHeader("X-RateLimit-Remaining", "41")
 					.body("{\"data\":{\"id\":\"tool_1\"}}")
 					.build());
@@ -90,8 +94,7 @@ class PlatformSignalsFilterTest {
 
 	@Test
 	void goneHasItsOwnException() {
-		this.api.on("GET", "/workflows/wf_1",
-				MockCoreApi.json(410, "{\"error\":{\"code\":\"api_version_sunset\",\"message\":\"v1 is gone\"}}"));
+		this.server.enqueue(json(410, "{\"error\":{\"code\":\"api_version_sunset\",\"message\":\"v1 is gone\"}}"));
 		assertThatExceptionOfType(InteractorGoneException.class)
 			.isThrownBy(() -> this.client.workflows().get(NS, "wf_1").block())
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(410));

@@ -22,9 +22,11 @@ import io.interactor.spring.client.error.InteractorServerException;
 import io.interactor.spring.client.resource.Assistant;
 import io.interactor.spring.client.resource.CreateAssistantRequest;
 import io.interactor.spring.client.resource.UpdateAssistantRequest;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.FixedAccessTokenProvider;
 import io.interactor.spring.test.MutableClock;
 import mockwebserver3.MockResponse;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +36,11 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.clientBuilder;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.poll;
+import static io.interactor.spring.test.PeerRequests.take;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -48,11 +54,13 @@ class RequestPipelineTests {
 
 	private static final String ASSISTANT = "{\"data\":{\"id\":\"asst_1\",\"name\":\"support\"}}";
 
-	private InteractorTestServer server;
+	private MockWebServer server;
+
+	private final FixedAccessTokenProvider tokens = new FixedAccessTokenProvider();
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
 	}
 
 	@AfterEach
@@ -61,14 +69,14 @@ class RequestPipelineTests {
 	}
 
 	private InteractorClient client() {
-		return new InteractorClient(this.server.clientBuilder().build());
+		return new InteractorClient(clientBuilder(this.server, this.tokens).build());
 	}
 
 	@Test
 	void everyCoreCallCarriesBearerTokenAndNamespace() throws Exception {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, json(200, ASSISTANT));
 		client().assistants().get("user_123", "asst_1");
-		RecordedRequest request = this.server.takeCore();
+		RecordedRequest request = take(this.server);
 		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
 		assertThat(request.getHeaders().get("X-Namespace")).isEqualTo("user_123");
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
@@ -77,29 +85,29 @@ class RequestPipelineTests {
 
 	@Test
 	void unauthorizedRefreshesTokenOnceAndRetriesOnce() throws Exception {
-		this.server.enqueueCore(json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"token expired\"}}"),
+		enqueue(this.server, json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"token expired\"}}"),
 				json(200, ASSISTANT));
 		Assistant assistant = client().assistants().get("ns", "asst_1");
 		assertThat(assistant.id()).isEqualTo("asst_1");
-		assertThat(this.server.takeCore().getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
-		assertThat(this.server.takeCore().getHeaders().get("Authorization")).isEqualTo("Bearer token-2");
-		assertThat(this.server.tokenRequestCount()).isEqualTo(2);
-		assertThat(this.server.coreRequestCount()).isEqualTo(2);
+		assertThat(take(this.server).getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
+		assertThat(take(this.server).getHeaders().get("Authorization")).isEqualTo("Bearer token-2");
+		assertThat(this.tokens.issued()).isEqualTo(2);
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void secondUnauthorizedIsThrownWithoutFurtherRetries() {
-		this.server.enqueueCore(json(401, "{\"error\":{\"code\":\"unauthorized\"}}"),
+		enqueue(this.server, json(401, "{\"error\":{\"code\":\"unauthorized\"}}"),
 				json(401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"still no\"}}"));
 		assertThatExceptionOfType(InteractorAuthenticationException.class)
 			.isThrownBy(() -> client().assistants().get("ns", "asst_1"))
 			.satisfies((ex) -> assertThat(ex.serverMessage()).isEqualTo("still no"));
-		assertThat(this.server.coreRequestCount()).isEqualTo(2);
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
 	void invalidClientOnCoreIsNotRetried() {
-		this.server.enqueueCore(json(401, "{\"error\":\"invalid_client\",\"error_description\":\"revoked\"}"));
+		enqueue(this.server, json(401, "{\"error\":\"invalid_client\",\"error_description\":\"revoked\"}"));
 		assertThatExceptionOfType(InteractorAuthenticationException.class)
 			.isThrownBy(() -> client().assistants().get("ns", "asst_1"))
 			.satisfies((ex) -> {
@@ -107,8 +115,8 @@ class RequestPipelineTests {
 				assertThat(ex.serverMessage()).isEqualTo("revoked");
 				assertThat(ex.rawBodyAsString()).contains("invalid_client");
 			});
-		assertThat(this.server.coreRequestCount()).isEqualTo(1);
-		assertThat(this.server.tokenRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
+		assertThat(this.tokens.issued()).isEqualTo(1);
 	}
 
 	@Test
@@ -116,9 +124,10 @@ class RequestPipelineTests {
 		String credentialError = "{\"error\":\"invalid_client\",\"error_description\":\"revoked\"}";
 		String expired = "{\"error\":{\"code\":\"unauthorized\",\"message\":\"token expired\"}}";
 		String stillRefused = "{\"error\":{\"code\":\"unauthorized\",\"message\":\"still no\"}}";
-		this.server.enqueueCore(json(401, credentialError), json(401, expired), json(401, stillRefused));
+		enqueue(this.server, json(401, credentialError), json(401, expired), json(401, stillRefused));
 		ParseCountingJsonMapper mapper = new ParseCountingJsonMapper();
-		InteractorClient client = new InteractorClient(this.server.clientBuilder().jsonMapper(mapper).build());
+		InteractorClient client = new InteractorClient(
+				clientBuilder(this.server, this.tokens).jsonMapper(mapper).build());
 		// the bearer filter reads the credential error to decide against a retry; the error mapping reuses it
 		assertThatExceptionOfType(InteractorAuthenticationException.class)
 			.isThrownBy(() -> client.assistants().get("ns", "asst_1"))
@@ -134,14 +143,14 @@ class RequestPipelineTests {
 
 	@Test
 	void transientStatusesAreRetriedUntilSuccess() {
-		this.server.enqueueCore(json(503, "{}"), json(503, "{}"), json(200, ASSISTANT));
+		enqueue(this.server, json(503, "{}"), json(503, "{}"), json(200, ASSISTANT));
 		assertThat(client().assistants().get("ns", "asst_1").name()).isEqualTo("support");
-		assertThat(this.server.coreRequestCount()).isEqualTo(3);
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
 	}
 
 	@Test
 	void retriesAreBoundedByMaxRetries() {
-		this.server.enqueueCore(json(503, "{}"), json(502, "{}"), json(504, "{}"),
+		enqueue(this.server, json(503, "{}"), json(502, "{}"), json(504, "{}"),
 				json(503, "{\"error\":{\"code\":\"service_unavailable\",\"request_id\":\"req_9\"}}"),
 				json(200, ASSISTANT));
 		assertThatExceptionOfType(InteractorServerException.class)
@@ -150,79 +159,79 @@ class RequestPipelineTests {
 				assertThat(ex.status()).isEqualTo(503);
 				assertThat(ex.requestId()).isEqualTo("req_9");
 			});
-		assertThat(this.server.coreRequestCount()).isEqualTo(4);
+		assertThat(this.server.getRequestCount()).isEqualTo(4);
 	}
 
 	@Test
 	void requestTimeoutAndRateLimitAreRetried() {
-		this.server.enqueueCore(json(408, "{}"), json(429, "{}"), json(200, ASSISTANT));
+		enqueue(this.server, json(408, "{}"), json(429, "{}"), json(200, ASSISTANT));
 		assertThat(client().assistants().get("ns", "asst_1").id()).isEqualTo("asst_1");
-		assertThat(this.server.coreRequestCount()).isEqualTo(3);
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
 	}
 
 	@Test
 	void nonRetryableStatusIsNotRetried() {
-		this.server.enqueueCore(json(500, "{\"error\":{\"code\":\"internal_error\"}}"), json(200, ASSISTANT));
+		enqueue(this.server, json(500, "{\"error\":{\"code\":\"internal_error\"}}"), json(200, ASSISTANT));
 		assertThatExceptionOfType(InteractorServerException.class)
 			.isThrownBy(() -> client().assistants().get("ns", "asst_1"));
-		assertThat(this.server.coreRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void retriedPostCarriesTheSameGeneratedIdempotencyKey() throws Exception {
-		this.server.enqueueCore(json(503, "{}"), json(502, "{}"), json(201, ASSISTANT));
+		enqueue(this.server, json(503, "{}"), json(502, "{}"), json(201, ASSISTANT));
 		client().assistants().create("ns", CreateAssistantRequest.of("support", "gpt-4o", "Be kind"));
-		String first = this.server.takeCore().getHeaders().get("Idempotency-Key");
+		String first = take(this.server).getHeaders().get("Idempotency-Key");
 		assertThat(first).isNotBlank();
-		assertThat(this.server.takeCore().getHeaders().get("Idempotency-Key")).isEqualTo(first);
-		assertThat(this.server.takeCore().getHeaders().get("Idempotency-Key")).isEqualTo(first);
+		assertThat(take(this.server).getHeaders().get("Idempotency-Key")).isEqualTo(first);
+		assertThat(take(this.server).getHeaders().get("Idempotency-Key")).isEqualTo(first);
 	}
 
 	@Test
 	void eachLogicalCallGetsItsOwnGeneratedKey() throws Exception {
-		this.server.enqueueCore(json(201, ASSISTANT), json(201, ASSISTANT));
+		enqueue(this.server, json(201, ASSISTANT), json(201, ASSISTANT));
 		InteractorClient client = client();
 		client.assistants().create("ns", CreateAssistantRequest.of("a", "m", "p"));
 		client.assistants().create("ns", CreateAssistantRequest.of("a", "m", "p"));
-		assertThat(this.server.takeCore().getHeaders().get("Idempotency-Key"))
-			.isNotEqualTo(this.server.takeCore().getHeaders().get("Idempotency-Key"));
+		assertThat(take(this.server).getHeaders().get("Idempotency-Key"))
+			.isNotEqualTo(take(this.server).getHeaders().get("Idempotency-Key"));
 	}
 
 	@Test
 	void callerIdempotencyKeyIsUsedOnEveryAttempt() throws Exception {
-		this.server.enqueueCore(json(503, "{}"), json(201, ASSISTANT));
+		enqueue(this.server, json(503, "{}"), json(201, ASSISTANT));
 		client().assistants()
 			.create("ns", CreateAssistantRequest.of("a", "m", "p"), RequestOptions.idempotencyKey("order-42"));
-		assertThat(this.server.takeCore().getHeaders().get("Idempotency-Key")).isEqualTo("order-42");
-		assertThat(this.server.takeCore().getHeaders().get("Idempotency-Key")).isEqualTo("order-42");
+		assertThat(take(this.server).getHeaders().get("Idempotency-Key")).isEqualTo("order-42");
+		assertThat(take(this.server).getHeaders().get("Idempotency-Key")).isEqualTo("order-42");
 	}
 
 	@Test
 	void postWithoutIdempotencyKeyIsNotRetried() {
-		ReactiveInteractorClient client = this.server.clientBuilder().build();
-		this.server.enqueueCore(json(503, "{}"), json(200, "{\"data\":{}}"));
+		ReactiveInteractorClient client = clientBuilder(this.server, this.tokens).build();
+		enqueue(this.server, json(503, "{}"), json(200, "{\"data\":{}}"));
 		assertThatExceptionOfType(InteractorServerException.class)
 			.isThrownBy(() -> client.api().exchange(ApiRequest.post("ns", "/rooms/{id}/tool-results", "r1")
 				.body(java.util.Map.of("ok", true))).block());
-		assertThat(this.server.coreRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void patchWithoutIdempotencyKeyIsNotRetried() throws Exception {
-		this.server.enqueueCore(json(503, "{}"), json(200, ASSISTANT));
+		enqueue(this.server, json(503, "{}"), json(200, ASSISTANT));
 		assertThatExceptionOfType(InteractorServerException.class).isThrownBy(() -> client().assistants()
 			.update("ns", "asst_1", UpdateAssistantRequest.builder().name("x").build()));
-		RecordedRequest request = this.server.takeCore();
+		RecordedRequest request = take(this.server);
 		assertThat(request.getHeaders().get("Idempotency-Key")).isNull();
-		assertThat(this.server.coreRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void droppedConnectionIsRetriedForIdempotentRequests() {
-		this.server.enqueueCore(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build(),
+		enqueue(this.server, new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build(),
 				json(200, ASSISTANT));
 		assertThat(client().assistants().get("ns", "asst_1").id()).isEqualTo("asst_1");
-		assertThat(this.server.coreRequestCount()).isEqualTo(2);
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
@@ -231,7 +240,7 @@ class RequestPipelineTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		ReactiveInteractorClient client = this.server.clientBuilder()
+		ReactiveInteractorClient client = clientBuilder(this.server, this.tokens)
 			.coreApiUrl("http://127.0.0.1:" + port + "/api/v1")
 			.build();
 		assertThatExceptionOfType(InteractorNetworkException.class)
@@ -271,51 +280,52 @@ class RequestPipelineTests {
 
 	private void assertRetryWaits(String retryAfter, Duration expected, MutableClock clock) throws Exception {
 		VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
-		ReactiveInteractorClient client = this.server.clientBuilder()
+		ReactiveInteractorClient client = clientBuilder(this.server, this.tokens)
 			.retryPolicy(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60)))
 			.retryScheduler(scheduler)
 			.clock(clock)
 			.build();
-		this.server.enqueueCore(
+		enqueue(this.server, 
 				new MockResponse.Builder().code(429).addHeader("Retry-After", retryAfter).body("{}").build(),
 				json(200, ASSISTANT));
 		CompletableFuture<Assistant> result = client.assistants().get("ns", "asst_1").toFuture();
-		this.server.takeCore();
+		take(this.server);
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.getScheduledTaskCount() > 0);
 		scheduler.advanceTimeBy(expected.minusMillis(1));
-		assertThat(this.server.pollCore(Duration.ofMillis(300))).isNull();
+		assertThat(poll(this.server, Duration.ofMillis(300))).isNull();
 		assertThat(result).isNotDone();
 		scheduler.advanceTimeBy(Duration.ofMillis(1));
-		assertThat(this.server.takeCore()).isNotNull();
+		assertThat(take(this.server)).isNotNull();
 		assertThat(result.get(10, TimeUnit.SECONDS).id()).isEqualTo("asst_1");
 	}
 
 	@Test
 	void exponentialBackoffIsUsedWithoutRetryAfter() throws Exception {
 		VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
-		ReactiveInteractorClient client = this.server.clientBuilder()
+		ReactiveInteractorClient client = clientBuilder(this.server, this.tokens)
 			.retryPolicy(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60)))
 			.retryScheduler(scheduler)
 			.jitter(() -> 0.5)
 			.build();
-		this.server.enqueueCore(json(503, "{}"), json(503, "{}"), json(200, ASSISTANT));
+		enqueue(this.server, json(503, "{}"), json(503, "{}"), json(200, ASSISTANT));
 		CompletableFuture<Assistant> result = client.assistants().get("ns", "asst_1").toFuture();
-		this.server.takeCore();
+		take(this.server);
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.getScheduledTaskCount() == 1);
 		scheduler.advanceTimeBy(Duration.ofMillis(1500));
-		this.server.takeCore();
+		take(this.server);
 		await().atMost(Duration.ofSeconds(10)).until(() -> scheduler.getScheduledTaskCount() == 2);
 		scheduler.advanceTimeBy(Duration.ofMillis(2499));
-		assertThat(this.server.pollCore(Duration.ofMillis(300))).isNull();
+		assertThat(poll(this.server, Duration.ofMillis(300))).isNull();
 		scheduler.advanceTimeBy(Duration.ofMillis(1));
-		this.server.takeCore();
+		take(this.server);
 		assertThat(result.get(10, TimeUnit.SECONDS).id()).isEqualTo("asst_1");
 	}
 
 	@Test
 	void rateLimitAfterRetriesExposesRetryAfter() {
-		ReactiveInteractorClient client = this.server.clientBuilder().retryPolicy(RetryPolicy.NONE).build();
-		this.server.enqueueCore(new MockResponse.Builder().code(429)
+		ReactiveInteractorClient client = clientBuilder(this.server, this.tokens).retryPolicy(RetryPolicy.NONE)
+			.build();
+		enqueue(this.server, new MockResponse.Builder().code(429)
 			.addHeader("Retry-After", "30")
 			.body("{\"error\":\"rate_limited\",\"message\":\"slow down\",\"retry_after\":60}")
 			.build());
@@ -330,9 +340,9 @@ class RequestPipelineTests {
 
 	@Test
 	void idsAreSentAsOneEncodedPathSegment() throws Exception {
-		this.server.enqueueCore(json(200, ASSISTANT));
+		enqueue(this.server, json(200, ASSISTANT));
 		client().assistants().get("ns", "a/../b?x=1#y");
-		assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants/a%2F..%2Fb%3Fx%3D1%23y");
+		assertThat(take(this.server).getTarget()).isEqualTo("/api/v1/assistants/a%2F..%2Fb%3Fx%3D1%23y");
 	}
 
 	@Test
@@ -340,7 +350,7 @@ class RequestPipelineTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> client().assistants().get("ns", ".."))
 			.withMessageContaining("assistantId");
 		assertThatIllegalArgumentException().isThrownBy(() -> client().assistants().get("ns", " "));
-		assertThat(this.server.coreRequestCount()).isZero();
+		assertThat(this.server.getRequestCount()).isZero();
 	}
 
 	@Test
@@ -353,15 +363,15 @@ class RequestPipelineTests {
 			.withMessageContaining("CR, LF");
 		assertThatIllegalArgumentException().isThrownBy(() -> reactive.assistants().get("user\n1", "asst_1"));
 		assertThatIllegalArgumentException().isThrownBy(() -> reactive.assistants().listAll(""));
-		assertThat(this.server.coreRequestCount()).isZero();
-		assertThat(this.server.tokenRequestCount()).isZero();
+		assertThat(this.server.getRequestCount()).isZero();
+		assertThat(this.tokens.issued()).isZero();
 	}
 
 	@Test
 	void noContentCompletesEmpty() throws Exception {
-		this.server.enqueueCore(new MockResponse.Builder().code(204).build());
+		enqueue(this.server, new MockResponse.Builder().code(204).build());
 		client().assistants().delete("ns", "asst_1");
-		RecordedRequest request = this.server.takeCore();
+		RecordedRequest request = take(this.server);
 		assertThat(request.getMethod()).isEqualTo("DELETE");
 		assertThat(request.getTarget()).isEqualTo("/api/v1/assistants/asst_1");
 	}

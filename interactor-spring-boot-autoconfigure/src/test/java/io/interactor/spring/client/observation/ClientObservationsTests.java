@@ -4,16 +4,19 @@ import java.time.Duration;
 
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.error.InteractorNotFoundException;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.PeerRequests;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -29,11 +32,15 @@ class ClientObservationsTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private InteractorTestServer server;
+	private MockWebServer server;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
+		this.server = PeerRequests.start();
+	}
+
+	private ReactiveInteractorClient.Builder clientBuilder() {
+		return PeerRequests.credentialsClientBuilder(this.server);
 	}
 
 	@AfterEach
@@ -43,8 +50,8 @@ class ClientObservationsTests {
 
 	@Test
 	void callAttemptAndTokenRequestAreObservedWithBoundedKeyValues() {
-		ReactiveInteractorClient client = this.server.clientBuilder().observationRegistry(this.registry).build();
-		this.server.enqueueCore(json(503, "{\"error\":{\"code\":\"service_unavailable\"}}"),
+		ReactiveInteractorClient client = clientBuilder().observationRegistry(this.registry).build();
+		enqueue(this.server, token(1), json(503, "{\"error\":{\"code\":\"service_unavailable\"}}"),
 				json(404, "{\"error\":{\"code\":\"assistant_not_found\"}}"));
 		assertThatExceptionOfType(InteractorNotFoundException.class)
 			.isThrownBy(() -> client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10)));
@@ -72,7 +79,7 @@ class ClientObservationsTests {
 
 	@Test
 	void conventionsSetOnTheBuilderReplaceTheDefaults() {
-		ReactiveInteractorClient client = this.server.clientBuilder()
+		ReactiveInteractorClient client = clientBuilder()
 			.observationRegistry(this.registry)
 			.callObservationConvention(new DefaultCoreApiCallObservationConvention() {
 
@@ -96,7 +103,7 @@ class ClientObservationsTests {
 
 			})
 			.build();
-		this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
+		enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
 		client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10));
 		TestObservationRegistryAssert.assertThat(this.registry)
 			.hasNumberOfObservationsWithNameEqualTo("interactor.client.call", 0)
@@ -108,8 +115,8 @@ class ClientObservationsTests {
 
 	@Test
 	void withoutARegistryTheClientObservesNothing() {
-		ReactiveInteractorClient client = this.server.clientBuilder().build();
-		this.server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
+		ReactiveInteractorClient client = clientBuilder().build();
+		enqueue(this.server, token(1), json(200, "{\"data\":{\"id\":\"" + ASSISTANT_ID + "\"}}"));
 		assertThat(client.assistants().get(NS, ASSISTANT_ID).block(Duration.ofSeconds(10)).id())
 			.isEqualTo(ASSISTANT_ID);
 		assertThat(client.api().observationRegistry()).isSameAs(ObservationRegistry.NOOP);

@@ -8,8 +8,10 @@ import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.core.ListParams;
 import io.interactor.spring.client.core.Page;
-import io.interactor.spring.client.support.InteractorTestServer;
+import io.interactor.spring.test.FixedAccessTokenProvider;
 import mockwebserver3.MockResponse;
+import io.interactor.spring.test.PeerRequests;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.clientBuilder;
+import static io.interactor.spring.test.PeerRequests.enqueue;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +37,9 @@ class AssistantsTests {
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
-	private InteractorTestServer server;
+	private MockWebServer server;
+
+	private final FixedAccessTokenProvider tokens = new FixedAccessTokenProvider();
 
 	private ReactiveInteractorClient reactive;
 
@@ -40,8 +47,8 @@ class AssistantsTests {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.server = new InteractorTestServer();
-		this.reactive = this.server.clientBuilder().build();
+		this.server = PeerRequests.start();
+		this.reactive = clientBuilder(this.server, this.tokens).build();
 		this.blocking = new InteractorClient(this.reactive);
 	}
 
@@ -52,7 +59,7 @@ class AssistantsTests {
 
 	@Test
 	void createSendsSnakeCaseBodyWithoutNullsAndIdempotencyKey() throws Exception {
-		this.server.enqueueCore(json(201, "{\"data\":" + ASSISTANT_JSON + "}"),
+		enqueue(this.server, json(201, "{\"data\":" + ASSISTANT_JSON + "}"),
 				json(201, "{\"data\":" + ASSISTANT_JSON + "}"));
 		CreateAssistantRequest request = CreateAssistantRequest.builder("support", "gpt-4o", "Be kind")
 			.temperature(0.3)
@@ -70,7 +77,7 @@ class AssistantsTests {
 			assertThat(assistant.dataSources().get(0).get("id").asString()).isEqualTo("ds_1");
 		}
 		for (int i = 0; i < 2; i++) {
-			RecordedRequest recorded = this.server.takeCore();
+			RecordedRequest recorded = take(this.server);
 			assertThat(recorded.getMethod()).isEqualTo("POST");
 			assertThat(recorded.getTarget()).isEqualTo("/api/v1/assistants");
 			assertThat(recorded.getHeaders().get("X-Namespace")).isEqualTo("user_1");
@@ -85,11 +92,11 @@ class AssistantsTests {
 
 	@Test
 	void getReadsEnvelopeAndIgnoresUnknownFields() throws Exception {
-		this.server.enqueueCore(json(200, "{\"data\":" + ASSISTANT_JSON + "}"), json(200, ASSISTANT_JSON));
+		enqueue(this.server, json(200, "{\"data\":" + ASSISTANT_JSON + "}"), json(200, ASSISTANT_JSON));
 		assertThat(this.blocking.assistants().get("ns", "asst_1").name()).isEqualTo("support");
 		assertThat(this.reactive.assistants().get("ns", "asst_1").block().model()).isEqualTo("gpt-4o");
 		for (int i = 0; i < 2; i++) {
-			RecordedRequest recorded = this.server.takeCore();
+			RecordedRequest recorded = take(this.server);
 			assertThat(recorded.getMethod()).isEqualTo("GET");
 			assertThat(recorded.getTarget()).isEqualTo("/api/v1/assistants/asst_1");
 			assertThat(recorded.getHeaders().get("Idempotency-Key")).isNull();
@@ -100,7 +107,7 @@ class AssistantsTests {
 	void listSendsPagingQueryAndReadsMeta() throws Exception {
 		String page = "{\"data\":[" + ASSISTANT_JSON + "],\"meta\":{\"current_page\":2,\"total_pages\":5,"
 				+ "\"total_count\":41,\"per_page\":10}}";
-		this.server.enqueueCore(json(200, page), json(200, page));
+		enqueue(this.server, json(200, page), json(200, page));
 		Page<Assistant> blockingPage = this.blocking.assistants().list("ns", ListParams.of(2, 10));
 		Page<Assistant> reactivePage = this.reactive.assistants().list("ns", ListParams.of(2, 10)).block();
 		for (Page<Assistant> result : List.of(blockingPage, reactivePage)) {
@@ -109,13 +116,13 @@ class AssistantsTests {
 			assertThat(result.meta().total()).isEqualTo(41);
 			assertThat(result.hasNext()).isTrue();
 		}
-		assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants?page=2&per_page=10");
-		assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants?page=2&per_page=10");
+		assertThat(take(this.server).getTarget()).isEqualTo("/api/v1/assistants?page=2&per_page=10");
+		assertThat(take(this.server).getTarget()).isEqualTo("/api/v1/assistants?page=2&per_page=10");
 	}
 
 	@Test
 	void listReadsNamedArrayAndPlainShapes() {
-		this.server.enqueueCore(json(200, "{\"data\":{\"assistants\":[" + ASSISTANT_JSON + "]}}"),
+		enqueue(this.server, json(200, "{\"data\":{\"assistants\":[" + ASSISTANT_JSON + "]}}"),
 				json(200, "{\"data\":[" + ASSISTANT_JSON + "],\"meta\":{\"page\":1,\"has_more\":false}}"));
 		Page<Assistant> named = this.blocking.assistants().list("ns");
 		assertThat(named.data()).hasSize(1);
@@ -127,7 +134,7 @@ class AssistantsTests {
 
 	@Test
 	void updateSendsOnlyChangedFieldsWithPatch() throws Exception {
-		this.server.enqueueCore(json(200, "{\"data\":" + ASSISTANT_JSON + "}"),
+		enqueue(this.server, json(200, "{\"data\":" + ASSISTANT_JSON + "}"),
 				json(200, "{\"data\":" + ASSISTANT_JSON + "}"));
 		UpdateAssistantRequest update = UpdateAssistantRequest.builder()
 			.systemPrompt("Be brief")
@@ -136,7 +143,7 @@ class AssistantsTests {
 		this.blocking.assistants().update("ns", "asst_1", update);
 		this.reactive.assistants().update("ns", "asst_1", update).block();
 		for (int i = 0; i < 2; i++) {
-			RecordedRequest recorded = this.server.takeCore();
+			RecordedRequest recorded = take(this.server);
 			assertThat(recorded.getMethod()).isEqualTo("PATCH");
 			assertThat(recorded.getTarget()).isEqualTo("/api/v1/assistants/asst_1");
 			assertThat(this.jsonMapper.readTree(recorded.getBody().utf8()).toString())
@@ -146,12 +153,12 @@ class AssistantsTests {
 
 	@Test
 	void deleteOnBothClients() throws Exception {
-		this.server.enqueueCore(new MockResponse.Builder().code(204).build(),
+		enqueue(this.server, new MockResponse.Builder().code(204).build(),
 				new MockResponse.Builder().code(204).build());
 		this.blocking.assistants().delete("ns", "asst_1");
 		this.reactive.assistants().delete("ns", "asst_2").block();
-		assertThat(this.server.takeCore().getRequestLine()).startsWith("DELETE /api/v1/assistants/asst_1");
-		assertThat(this.server.takeCore().getRequestLine()).startsWith("DELETE /api/v1/assistants/asst_2");
+		assertThat(take(this.server).getRequestLine()).startsWith("DELETE /api/v1/assistants/asst_1");
+		assertThat(take(this.server).getRequestLine()).startsWith("DELETE /api/v1/assistants/asst_2");
 	}
 
 	@Test
@@ -159,14 +166,14 @@ class AssistantsTests {
 		enqueueThreePages();
 		assertThat(this.blocking.assistants().listAll("ns").map(Assistant::id).toList()).containsExactly("a1", "a2",
 				"a3", "a4", "a5");
-		assertThat(this.server.coreRequestCount()).isEqualTo(3);
-		assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants?page=1");
-		assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants?page=2");
-		assertThat(this.server.takeCore().getTarget()).isEqualTo("/api/v1/assistants?page=3");
+		assertThat(this.server.getRequestCount()).isEqualTo(3);
+		assertThat(take(this.server).getTarget()).isEqualTo("/api/v1/assistants?page=1");
+		assertThat(take(this.server).getTarget()).isEqualTo("/api/v1/assistants?page=2");
+		assertThat(take(this.server).getTarget()).isEqualTo("/api/v1/assistants?page=3");
 		enqueueThreePages();
 		assertThat(this.reactive.assistants().listAll("ns").map(Assistant::id).collectList().block())
 			.containsExactly("a1", "a2", "a3", "a4", "a5");
-		assertThat(this.server.coreRequestCount()).isEqualTo(6);
+		assertThat(this.server.getRequestCount()).isEqualTo(6);
 	}
 
 	@Test
@@ -174,7 +181,7 @@ class AssistantsTests {
 		enqueueThreePages();
 		assertThat(this.blocking.assistants().listAll("ns").limit(3).map(Assistant::id).toList())
 			.containsExactly("a1", "a2", "a3");
-		assertThat(this.server.coreRequestCount()).isEqualTo(2);
+		assertThat(this.server.getRequestCount()).isEqualTo(2);
 	}
 
 	@Test
@@ -182,11 +189,11 @@ class AssistantsTests {
 		enqueueThreePages();
 		assertThat(this.reactive.assistants().listAll("ns").take(1).map(Assistant::id).collectList().block())
 			.containsExactly("a1");
-		assertThat(this.server.coreRequestCount()).isEqualTo(1);
+		assertThat(this.server.getRequestCount()).isEqualTo(1);
 	}
 
 	private void enqueueThreePages() {
-		this.server.enqueueCore(
+		enqueue(this.server, 
 				json(200, "{\"data\":[{\"id\":\"a1\"},{\"id\":\"a2\"}],\"meta\":{\"page\":1,\"has_more\":true}}"),
 				json(200, "{\"data\":[{\"id\":\"a3\"},{\"id\":\"a4\"}],\"meta\":{\"current_page\":2,"
 						+ "\"total_pages\":3}}"),

@@ -2,12 +2,17 @@ package io.interactor.spring.client.resource;
 
 import java.util.List;
 
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static io.interactor.spring.test.PeerRequests.blockingClient;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.reactiveClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,22 +22,25 @@ class ListAllPagingTest {
 
 	private static final String NS = "user_123";
 
-	private MockCoreApi api;
+	private MockWebServer server;
+
+	private ReceivedRequests received;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.received = new ReceivedRequests(this.server);
 	}
 
 	@AfterEach
 	void stop() {
-		this.api.close();
+		this.server.close();
 	}
 
 	@Test
 	void reactiveListAllOverThreePagesFetchesExactlyThree() {
 		threePagesOfTools();
-		List<String> ids = this.api.reactiveClient().tools().listAll(NS).map(Tool::id).collectList().block();
+		List<String> ids = reactiveClient(this.server).tools().listAll(NS).map(Tool::id).collectList().block();
 		assertThat(ids).containsExactly("tool_1", "tool_2", "tool_3", "tool_4", "tool_5", "tool_6");
 		assertThat(targets()).containsExactly("/api/v1/tools?page=1", "/api/v1/tools?page=2", "/api/v1/tools?page=3");
 	}
@@ -40,7 +48,7 @@ class ListAllPagingTest {
 	@Test
 	void blockingListAllOverThreePagesFetchesExactlyThree() {
 		threePagesOfTools();
-		List<String> ids = this.api.blockingClient().tools().listAll(NS).map(Tool::id).toList();
+		List<String> ids = blockingClient(this.server).tools().listAll(NS).map(Tool::id).toList();
 		assertThat(ids).hasSize(6);
 		assertThat(targets()).hasSize(3);
 	}
@@ -48,7 +56,7 @@ class ListAllPagingTest {
 	@Test
 	void reactiveConsumerTakingOneItemFetchesOnePage() {
 		threePagesOfTools();
-		assertThat(this.api.reactiveClient().tools().listAll(NS).take(1).map(Tool::id).collectList().block())
+		assertThat(reactiveClient(this.server).tools().listAll(NS).take(1).map(Tool::id).collectList().block())
 			.containsExactly("tool_1");
 		assertThat(targets()).containsExactly("/api/v1/tools?page=1");
 	}
@@ -56,7 +64,7 @@ class ListAllPagingTest {
 	@Test
 	void blockingConsumerTakingOneItemFetchesOnePage() {
 		threePagesOfTools();
-		assertThat(this.api.blockingClient().tools().listAll(NS).findFirst()).get()
+		assertThat(blockingClient(this.server).tools().listAll(NS).findFirst()).get()
 			.extracting(Tool::id)
 			.isEqualTo("tool_1");
 		assertThat(targets()).containsExactly("/api/v1/tools?page=1");
@@ -64,11 +72,11 @@ class ListAllPagingTest {
 
 	@Test
 	void hasMoreShapeIsFollowedAcrossFilteredLists() {
-		this.api.on("GET", "/workflow-instances", MockCoreApi.json(200,
+		this.server.enqueue(json(200,
 				"{\"data\":[{\"id\":\"wfi_1\"}],\"meta\":{\"page\":1,\"per_page\":1,\"total\":2,\"has_more\":true}}"));
-		this.api.on("GET", "/workflow-instances", MockCoreApi.json(200,
+		this.server.enqueue(json(200,
 				"{\"data\":[{\"id\":\"wfi_2\"}],\"meta\":{\"page\":2,\"per_page\":1,\"total\":2,\"has_more\":false}}"));
-		List<WorkflowInstance> all = this.api.blockingClient()
+		List<WorkflowInstance> all = blockingClient(this.server)
 			.workflowInstances()
 			.listAll(NS, WorkflowInstanceFilter.workflow("wf_1"), io.interactor.spring.client.core.ListParams.of(1, 1))
 			.toList();
@@ -80,16 +88,16 @@ class ListAllPagingTest {
 	@Test
 	void messagesFollowTheCursorOnBothClients() {
 		for (int i = 0; i < 2; i++) {
-			this.api.on("GET", "/rooms/room_1/messages", MockCoreApi.json(200,
+			this.server.enqueue(json(200,
 					"{\"data\":{\"messages\":[{\"id\":\"msg_1\"}],\"has_more\":true,\"next_cursor\":\"c2\"}}"));
-			this.api.on("GET", "/rooms/room_1/messages", MockCoreApi.json(200,
+			this.server.enqueue(json(200,
 					"{\"data\":{\"messages\":[{\"id\":\"msg_2\"}],\"has_more\":false,\"next_cursor\":null}}"));
 		}
 		MessageListParams ascending = MessageListParams.order(MessageOrder.ASC);
-		assertThat(this.api.reactiveClient().rooms().listAllMessages(NS, "room_1", ascending).collectList().block())
+		assertThat(reactiveClient(this.server).rooms().listAllMessages(NS, "room_1", ascending).collectList().block())
 			.extracting(Message::id)
 			.containsExactly("msg_1", "msg_2");
-		assertThat(this.api.blockingClient().rooms().listAllMessages(NS, "room_1", ascending).toList())
+		assertThat(blockingClient(this.server).rooms().listAllMessages(NS, "room_1", ascending).toList())
 			.extracting(Message::id)
 			.containsExactly("msg_1", "msg_2");
 		assertThat(targets()).containsExactly("/api/v1/rooms/room_1/messages?order=asc",
@@ -99,24 +107,22 @@ class ListAllPagingTest {
 
 	@Test
 	void listWithoutPagingInformationIsOnePage() {
-		this.api.on("GET", "/webhooks",
-				MockCoreApi.json(200, "{\"data\":{\"webhooks\":[{\"id\":\"wh_1\"},{\"id\":\"wh_2\"}]}}"));
-		assertThat(this.api.reactiveClient().webhooks().listAll(NS).collectList().block()).hasSize(2);
+		this.server.enqueue(json(200, "{\"data\":{\"webhooks\":[{\"id\":\"wh_1\"},{\"id\":\"wh_2\"}]}}"));
+		assertThat(reactiveClient(this.server).webhooks().listAll(NS).collectList().block()).hasSize(2);
 		assertThat(targets()).hasSize(1);
 	}
 
 	private void threePagesOfTools() {
 		for (int page = 1; page <= 3; page++) {
-			this.api.on("GET", "/tools",
-					MockCoreApi.json(200, "{\"data\":[{\"id\":\"tool_" + (2 * page - 1) + "\"},{\"id\":\"tool_"
+			this.server.enqueue(json(200, "{\"data\":[{\"id\":\"tool_" + (2 * page - 1) + "\"},{\"id\":\"tool_"
 							+ (2 * page) + "\"}],\"meta\":{\"current_page\":" + page + ",\"total_pages\":3}}"));
 		}
 		// A fourth page would be a bug: it is served, so fetching it would show in the assertions.
-		this.api.on("GET", "/tools", MockCoreApi.json(200, "{\"data\":[{\"id\":\"tool_7\"}]}"));
+		this.server.enqueue(json(200, "{\"data\":[{\"id\":\"tool_7\"}]}"));
 	}
 
 	private List<String> targets() {
-		return this.api.coreRequests().stream().map(RecordedRequest::getTarget).toList();
+		return this.received.all().stream().map(RecordedRequest::getTarget).toList();
 	}
 
 }

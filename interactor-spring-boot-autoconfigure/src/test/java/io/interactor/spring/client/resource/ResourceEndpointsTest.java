@@ -11,7 +11,9 @@ import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.core.ListParams;
 import io.interactor.spring.client.core.Page;
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.interactor.spring.test.PeerRequests.blockingClient;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.reactiveClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,16 +40,19 @@ class ResourceEndpointsTest {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private MockCoreApi api;
+	private MockWebServer server;
+
+	private ReceivedRequests received;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.received = new ReceivedRequests(this.server);
 	}
 
 	@AfterEach
 	void stop() {
-		this.api.close();
+		this.server.close();
 	}
 
 	@ParameterizedTest(name = "{0} via {1} client")
@@ -52,15 +60,15 @@ class ResourceEndpointsTest {
 	void endpointIsCalledAndMapped(Endpoint endpoint, String clientKind) {
 		String path = endpoint.target().contains("?") ? endpoint.target().substring(0, endpoint.target().indexOf('?'))
 				: endpoint.target();
-		this.api.on(endpoint.method(), path, MockCoreApi.json(endpoint.status(), endpoint.responseBody()));
-		Object result = clientKind.equals("reactive") ? endpoint.reactive().apply(this.api.reactiveClient()).block()
-				: endpoint.blocking().apply(this.api.blockingClient());
-		assertThat(this.api.coreRequests()).hasSize(1);
-		RecordedRequest request = this.api.coreRequests().get(0);
+		this.server.enqueue(json(endpoint.status(), endpoint.responseBody()));
+		Object result = clientKind.equals("reactive") ? endpoint.reactive().apply(reactiveClient(this.server)).block()
+				: endpoint.blocking().apply(blockingClient(this.server));
+		assertThat(this.received.all()).hasSize(1);
+		RecordedRequest request = this.received.all().get(0);
 		assertThat(request.getMethod()).isEqualTo(endpoint.method());
 		assertThat(request.getTarget()).isEqualTo("/api/v1" + endpoint.target());
 		assertThat(request.getHeaders().get("X-Namespace")).isEqualTo(NS);
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer t");
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
 		if (endpoint.generatedKey()) {
 			assertThat(request.getHeaders().get("Idempotency-Key")).isNotBlank().hasSize(36);
 		}

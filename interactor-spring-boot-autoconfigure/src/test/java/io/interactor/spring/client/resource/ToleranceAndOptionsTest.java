@@ -9,7 +9,9 @@ import io.interactor.spring.client.ReactiveInteractorClient;
 import io.interactor.spring.client.core.IdempotencyKeys;
 import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.RetryPolicy;
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.noRetryClientBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,7 +38,9 @@ class ToleranceAndOptionsTest {
 		.disable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
 		.build();
 
-	private MockCoreApi api;
+	private MockWebServer server;
+
+	private ReceivedRequests received;
 
 	private ReactiveInteractorClient reactive;
 
@@ -42,25 +48,25 @@ class ToleranceAndOptionsTest {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
-		this.reactive = this.api.clientBuilder().jsonMapper(STRICT).build();
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.received = new ReceivedRequests(this.server);
+		this.reactive = noRetryClientBuilder(this.server).jsonMapper(STRICT).build();
 		this.blocking = new InteractorClient(this.reactive);
 	}
 
 	@AfterEach
 	void stop() {
-		this.api.close();
+		this.server.close();
 	}
 
 	@Test
 	void unknownStatusesAndFieldsDeserialise() {
-		this.api.on("GET", "/credentials/cred_1", MockCoreApi.json(200,
+		this.server.enqueue(json(200,
 				"{\"data\":{\"id\":\"cred_1\",\"status\":\"suspended\",\"brand_new\":{\"a\":[1]}},\"meta\":{}}"));
-		this.api.on("GET", "/workflow-instances", MockCoreApi.json(200,
+		this.server.enqueue(json(200,
 				"{\"data\":[{\"id\":\"a\",\"status\":\"paused\",\"x\":1},{\"id\":\"b\",\"status\":\"CANCELLED\"},"
 						+ "{\"id\":\"c\",\"status\":\"canceled\"},{\"id\":\"d\",\"status\":null}]}"));
-		this.api.on("GET", "/oauth/status/flow_1",
-				MockCoreApi.json(200, "{\"data\":{\"flow_id\":\"flow_1\",\"status\":\"teleporting\"}}"));
+		this.server.enqueue(json(200, "{\"data\":{\"flow_id\":\"flow_1\",\"status\":\"teleporting\"}}"));
 		assertThat(this.blocking.credentials().get(NS, "cred_1").status()).isEqualTo(CredentialStatus.UNKNOWN);
 		assertThat(this.blocking.workflowInstances().list(NS).data()).extracting(WorkflowInstance::status)
 			.containsExactly(WorkflowInstanceStatus.UNKNOWN, WorkflowInstanceStatus.CANCELLED,
@@ -70,7 +76,7 @@ class ToleranceAndOptionsTest {
 
 	@Test
 	void bothWebhookSpellingsAreRead() {
-		this.api.on("GET", "/webhooks", MockCoreApi.json(200, "{\"data\":[{\"id\":\"wh_1\",\"events\":[\"a\"],"
+		this.server.enqueue(json(200, "{\"data\":[{\"id\":\"wh_1\",\"events\":[\"a\"],"
 				+ "\"active\":false},{\"id\":\"wh_2\",\"event_types\":[\"b\"],\"enabled\":true,\"name\":\"n\"}]}"));
 		List<Webhook> webhooks = this.reactive.webhooks().list(NS).block().data();
 		assertThat(webhooks).extracting(Webhook::active).containsExactly(false, true);
@@ -79,8 +85,8 @@ class ToleranceAndOptionsTest {
 
 	@Test
 	void oauthStatusNotFoundMeansFinishedOrUnknownOnBothClients() {
-		this.api.on("GET", "/oauth/status/flow_1", MockCoreApi.json(404, "{\"error\":{\"code\":\"not_found\"}}"));
-		this.api.on("GET", "/oauth/status/flow_1", MockCoreApi.json(404, "{\"error\":{\"code\":\"not_found\"}}"));
+		this.server.enqueue(json(404, "{\"error\":{\"code\":\"not_found\"}}"));
+		this.server.enqueue(json(404, "{\"error\":{\"code\":\"not_found\"}}"));
 		OAuthFlowStatus reactiveStatus = this.reactive.oauth().status(NS, "flow_1").block();
 		OAuthFlowStatus blockingStatus = this.blocking.oauth().status(NS, "flow_1");
 		for (OAuthFlowStatus status : List.of(reactiveStatus, blockingStatus)) {
@@ -93,37 +99,37 @@ class ToleranceAndOptionsTest {
 	@Test
 	void callerIdempotencyKeyReplacesTheGeneratedOneAndIsSentWhereNoneIsGenerated() {
 		String key = IdempotencyKeys.hash(NS, "asst_1", "session-9");
-		this.api.on("POST", "/rooms", MockCoreApi.json(201, "{\"data\":{\"id\":\"room_1\"}}"));
-		this.api.on("POST", "/tools", MockCoreApi.json(201, "{\"data\":{\"id\":\"tool_1\"}}"));
+		this.server.enqueue(json(201, "{\"data\":{\"id\":\"room_1\"}}"));
+		this.server.enqueue(json(201, "{\"data\":{\"id\":\"tool_1\"}}"));
 		this.blocking.rooms().create(NS, CreateRoomRequest.of("asst_1"), RequestOptions.idempotencyKey(key));
 		this.reactive.tools()
 			.create(NS, CreateToolRequest.of("t", "d", Map.of()), RequestOptions.idempotencyKey("tool-key"))
 			.block();
-		assertThat(this.api.coreRequests()).extracting((request) -> request.getHeaders().get("Idempotency-Key"))
+		assertThat(this.received.all()).extracting((request) -> request.getHeaders().get("Idempotency-Key"))
 			.containsExactly(key, "tool-key");
 	}
 
 	@Test
 	void generatedKeyIsTheSameOnEveryRetryOfACreate() {
 		RetryPolicy quick = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(5));
-		InteractorClient retrying = new InteractorClient(this.api.clientBuilder().retryPolicy(quick).build());
-		this.api.on("POST", "/workflow-instances", MockCoreApi.json(503, "{\"error\":{\"code\":\"unavailable\"}}"));
-		this.api.on("POST", "/workflow-instances", MockCoreApi.json(201, "{\"data\":{\"id\":\"wfi_1\"}}"));
+		InteractorClient retrying = new InteractorClient(noRetryClientBuilder(this.server).retryPolicy(quick).build());
+		this.server.enqueue(json(503, "{\"error\":{\"code\":\"unavailable\"}}"));
+		this.server.enqueue(json(201, "{\"data\":{\"id\":\"wfi_1\"}}"));
 		retrying.workflowInstances().start(NS, StartWorkflowRequest.of("wf_1", Map.of()));
-		assertThat(this.api.coreRequests()).hasSize(2)
+		assertThat(this.received.all()).hasSize(2)
 			.extracting((r) -> r.getHeaders().get("Idempotency-Key"))
 			.doesNotContainNull()
-			.containsOnly(this.api.coreRequests().get(0).getHeaders().get("Idempotency-Key"));
+			.containsOnly(this.received.all().get(0).getHeaders().get("Idempotency-Key"));
 	}
 
 	@Test
 	void generatedKeysDifferPerLogicalCall() {
-		this.api.on("POST", "/webhooks", MockCoreApi.json(201, "{\"data\":{\"id\":\"wh_1\"}}"));
-		this.api.on("POST", "/webhooks", MockCoreApi.json(201, "{\"data\":{\"id\":\"wh_2\"}}"));
+		this.server.enqueue(json(201, "{\"data\":{\"id\":\"wh_1\"}}"));
+		this.server.enqueue(json(201, "{\"data\":{\"id\":\"wh_2\"}}"));
 		CreateWebhookRequest request = CreateWebhookRequest.of("https://app.example.com/h", List.of("*"));
 		this.blocking.webhooks().create(NS, request);
 		this.blocking.webhooks().create(NS, request);
-		assertThat(this.api.coreRequests()).extracting((r) -> r.getHeaders().get("Idempotency-Key"))
+		assertThat(this.received.all()).extracting((r) -> r.getHeaders().get("Idempotency-Key"))
 			.doesNotContainNull()
 			.doesNotHaveDuplicates();
 	}

@@ -9,9 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import static io.interactor.spring.test.PeerRequests.reactiveClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,49 +53,52 @@ class EventStreamInterpretationTests {
 	/** Released after each test so that held-open response bodies let their server threads go. */
 	private final CountDownLatch testDone = new CountDownLatch(1);
 
-	private MockCoreApi api;
+	private MockWebServer server;
+
+	private ReceivedRequests received;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.received = new ReceivedRequests(this.server);
 	}
 
 	@AfterEach
 	void stop() {
 		this.testDone.countDown();
-		this.api.close();
+		this.server.close();
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "retry: none", "retry:", "retry: 1500.5", "retry: -5", "retry: ١٥٠٠" })
 	void malformedRetryIsIgnoredAndTheStreamGoesOn(String retry) {
-		this.api.on("GET", "/rooms/room_1/stream", held(retry + "\n" + DELTA_A, DELTA_B));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(2))
+		this.server.enqueue(held(retry + "\n" + DELTA_A, DELTA_B));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(2))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("b"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(1);
+		assertThat(this.received.all()).hasSize(1);
 	}
 
 	@Test
 	void crAndCrlfLineEndsAreReadAlsoWhenSplitBetweenWrites() {
-		this.api.on("GET", "/rooms/room_1/stream", held("data: {\"type\":\"message.delta\",\r",
+		this.server.enqueue(held("data: {\"type\":\"message.delta\",\r",
 				"\ndata: \"content\":\"a\"}\r", "\n\r", "\ndata: {\"type\":\"message.delta\",\"content\":\"b\"}\r\r"));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(2))
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(2))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("b"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(1);
+		assertThat(this.received.all()).hasSize(1);
 	}
 
 	@Test
 	void leadingByteOrderMarkIsIgnored() {
 		// The three bytes of the mark arrive in three writes.
-		this.api.on("GET", "/rooms/room_1/stream", held(new byte[] { (byte) 0xEF }, new byte[] { (byte) 0xBB },
+		this.server.enqueue(held(new byte[] { (byte) 0xEF }, new byte[] { (byte) 0xBB },
 				concat(new byte[] { (byte) 0xBF }, bytes(DELTA_A))));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(1))
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(1))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -100,9 +106,9 @@ class EventStreamInterpretationTests {
 
 	@Test
 	void commentsUnknownFieldsAndFieldsWithoutColonAreHandledAsInABrowser() {
-		this.api.on("GET", "/rooms/room_1/stream",
-				held(": hi\nfoo: bar\nevent\nData: x\ndata:{\"type\":\"message.delta\",\ndata\ndata:  \"content\":\"a\"}\n\n"));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(1))
+		this.server.enqueue(held(
+				": hi\nfoo: bar\nevent\nData: x\ndata:{\"type\":\"message.delta\",\ndata\ndata:  \"content\":\"a\"}\n\n"));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(1))
 			.assertNext((event) -> {
 				assertThat(event.event()).isEqualTo("message");
 				// The empty "data" line and the one kept space are part of the JSON text, which stays valid.
@@ -114,8 +120,8 @@ class EventStreamInterpretationTests {
 
 	@Test
 	void eventWithoutDataIsNotDelivered() {
-		this.api.on("GET", "/rooms/room_1/stream", held("event: heartbeat\n\n", ": ping\n\n", DELTA_A));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(1))
+		this.server.enqueue(held("event: heartbeat\n\n", ": ping\n\n", DELTA_A));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(1))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -123,13 +129,11 @@ class EventStreamInterpretationTests {
 
 	@Test
 	void lastEventIdPersistsAcrossEventsAndConnectionsAndIsSentOnReconnect() {
-		this.api.on("GET", "/workflow-instances/wfi_1/stream",
-				dropped("id: 7\nevent: state_changed\ndata: {\"state\":\"a\"}\n\n",
+		this.server.enqueue(dropped("id: 7\nevent: state_changed\ndata: {\"state\":\"a\"}\n\n",
 						"event: state_changed\ndata: {\"state\":\"b\"}\n\n",
 						"id: 8\u0000\nevent: state_changed\ndata: {\"state\":\"c\"}\n\n", "id: 9\n\n"));
-		this.api.on("GET", "/workflow-instances/wfi_1/stream",
-				held("event: state_changed\ndata: {\"state\":\"d\"}\n\n"));
-		StepVerifier.create(this.api.reactiveClient().workflowInstances().stream(NS, "wfi_1", FAST).take(4))
+		this.server.enqueue(held("event: state_changed\ndata: {\"state\":\"d\"}\n\n"));
+		StepVerifier.create(reactiveClient(this.server).workflowInstances().stream(NS, "wfi_1", FAST).take(4))
 			.assertNext((event) -> assertThat(event.id()).isEqualTo("7"))
 			.assertNext((event) -> assertThat(event.id()).isEqualTo("7"))
 			.assertNext((event) -> {
@@ -143,31 +147,30 @@ class EventStreamInterpretationTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(2);
-		assertThat(this.api.coreRequests().get(0).getHeaders().get("Last-Event-ID")).isNull();
+		assertThat(this.received.all()).hasSize(2);
+		assertThat(this.received.all().get(0).getHeaders().get("Last-Event-ID")).isNull();
 		// Set by an event without data, which was never delivered.
-		assertThat(this.api.coreRequests().get(1).getHeaders().get("Last-Event-ID")).isEqualTo("9");
+		assertThat(this.received.all().get(1).getHeaders().get("Last-Event-ID")).isEqualTo("9");
 	}
 
 	@Test
 	void emptyIdClearsTheLastEventIdSoThatNoneIsSent() {
-		this.api.on("GET", "/rooms/room_1/stream", dropped("id: 1\n" + DELTA_A, "id\n\n"));
-		this.api.on("GET", "/rooms/room_1/stream", held(DELTA_B));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(2))
+		this.server.enqueue(dropped("id: 1\n" + DELTA_A, "id\n\n"));
+		this.server.enqueue(held(DELTA_B));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(2))
 			.assertNext((event) -> assertThat(event.id()).isEqualTo("1"))
 			.assertNext((event) -> assertThat(event.id()).isNull())
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(2);
-		assertThat(this.api.coreRequests().get(1).getHeaders().get("Last-Event-ID")).isNull();
+		assertThat(this.received.all()).hasSize(2);
+		assertThat(this.received.all().get(1).getHeaders().get("Last-Event-ID")).isNull();
 	}
 
 	@Test
 	void incompleteEventAtTheEndOfAConnectionIsDiscarded() {
-		this.api.on("GET", "/rooms/room_1/stream",
-				dropped(DELTA_A, "id: 2\ndata: {\"type\":\"message.delta\",\"content\":\"never\"}\n"));
-		this.api.on("GET", "/rooms/room_1/stream", held(DELTA_B));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(2))
+		this.server.enqueue(dropped(DELTA_A, "id: 2\ndata: {\"type\":\"message.delta\",\"content\":\"never\"}\n"));
+		this.server.enqueue(held(DELTA_B));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(2))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.assertNext((event) -> {
 				assertThat(event.textDelta()).hasValue("b");
@@ -175,7 +178,7 @@ class EventStreamInterpretationTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests().get(1).getHeaders().get("Last-Event-ID")).isNull();
+		assertThat(this.received.all().get(1).getHeaders().get("Last-Event-ID")).isNull();
 	}
 
 	@Test
@@ -185,8 +188,8 @@ class EventStreamInterpretationTests {
 				bytes("data: {\"unterminated\": \n\n"), bytes("data: " + "[".repeat(5000) + "]".repeat(5000) + "\n\n"),
 				bytes("data: " + "x".repeat(1_200_000) + "\n\n"),
 				bytes("\u0000\u0001\u0002: control\nretry: 99999999999999999999999\n\n"));
-		this.api.on("GET", "/rooms/room_1/stream", held(bytes(DELTA_A), garbage, bytes(DELTA_B)));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(5))
+		this.server.enqueue(held(bytes(DELTA_A), garbage, bytes(DELTA_B)));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(5))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.assertNext((event) -> assertThat(event.data().asString()).isEqualTo("\uFFFD\uFFFD"))
 			.assertNext((event) -> assertThat(event.data().asString()).isEqualTo("{\"unterminated\": "))
@@ -196,21 +199,21 @@ class EventStreamInterpretationTests {
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("b"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(1);
+		assertThat(this.received.all()).hasSize(1);
 	}
 
 	@Test
 	void aConnectionThatSentOnlyCommentsStillRestartsTheAttemptCount() {
 		// One attempt allowed in a row: each reconnect succeeds and hears from the server, so none is a second one.
 		for (int i = 0; i < 3; i++) {
-			this.api.on("GET", "/rooms/room_1/stream", dropped(": keep-alive\n\n"));
+			this.server.enqueue(dropped(": keep-alive\n\n"));
 		}
-		this.api.on("GET", "/rooms/room_1/stream", held(DELTA_A));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST.withMaxAttempts(1)).take(1))
+		this.server.enqueue(held(DELTA_A));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST.withMaxAttempts(1)).take(1))
 			.assertNext((event) -> assertThat(event.textDelta()).hasValue("a"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(4);
+		assertThat(this.received.all()).hasSize(4);
 	}
 
 	@Test
@@ -218,10 +221,10 @@ class EventStreamInterpretationTests {
 		RecordingScheduler scheduler = new RecordingScheduler(VirtualTimeScheduler.create());
 		StreamSettings settings = FAST.withBackoff(Duration.ofMillis(10), Duration.ofSeconds(30))
 			.withScheduler(scheduler);
-		this.api.on("GET", "/rooms/room_1/stream", dropped("retry: 5000\n" + DELTA_A));
-		this.api.on("GET", "/rooms/room_1/stream", held(DELTA_B));
+		this.server.enqueue(dropped("retry: 5000\n" + DELTA_A));
+		this.server.enqueue(held(DELTA_B));
 		List<StreamEvent> events = new CopyOnWriteArrayList<>();
-		Disposable subscription = this.api.reactiveClient()
+		Disposable subscription = reactiveClient(this.server)
 			.rooms()
 			.stream(NS, "room_1", settings)
 			.subscribe(events::add);
@@ -229,14 +232,14 @@ class EventStreamInterpretationTests {
 			await().atMost(TIMEOUT).until(() -> scheduler.delays.contains(Duration.ofSeconds(5)));
 			// Virtual time alone moves the reconnect: it cannot have started before the wait is over.
 			scheduler.virtualTime.advanceTimeBy(Duration.ofMillis(4999));
-			assertThat(this.api.coreRequests()).hasSize(1);
+			assertThat(this.received.all()).hasSize(1);
 			assertThat(scheduler.delays).doesNotContain(Duration.ofMillis(10));
 			scheduler.virtualTime.advanceTimeBy(Duration.ofMillis(1));
 			await().atMost(TIMEOUT).until(() -> scheduler.delays.contains(Duration.ofMillis(10)));
 			scheduler.virtualTime.advanceTimeBy(Duration.ofMillis(10));
 			await().atMost(TIMEOUT).until(() -> events.size() == 2);
 			assertThat(events.get(1).textDelta()).hasValue("b");
-			assertThat(this.api.coreRequests()).hasSize(2);
+			assertThat(this.received.all()).hasSize(2);
 		}
 		finally {
 			subscription.dispose();
@@ -247,8 +250,8 @@ class EventStreamInterpretationTests {
 	void serverRetryIsBoundedByTheLongestBackoff() {
 		RecordingScheduler scheduler = new RecordingScheduler(VirtualTimeScheduler.create());
 		StreamSettings settings = FAST.withScheduler(scheduler);
-		this.api.on("GET", "/rooms/room_1/stream", dropped("retry: 86400000\n" + DELTA_A));
-		Disposable subscription = this.api.reactiveClient().rooms().stream(NS, "room_1", settings).subscribe();
+		this.server.enqueue(dropped("retry: 86400000\n" + DELTA_A));
+		Disposable subscription = reactiveClient(this.server).rooms().stream(NS, "room_1", settings).subscribe();
 		try {
 			await().atMost(TIMEOUT).until(() -> scheduler.delays.contains(FAST.maxBackoff()));
 			assertThat(scheduler.delays).doesNotContain(Duration.ofDays(1));

@@ -15,9 +15,11 @@ import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.error.InteractorNotFoundException;
 import io.interactor.spring.client.error.InteractorServerException;
 import io.interactor.spring.client.error.InteractorStreamException;
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.BufferedSink;
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import static io.interactor.spring.test.PeerRequests.blockingClient;
+import static io.interactor.spring.test.PeerRequests.json;
+import static io.interactor.spring.test.PeerRequests.noRetryClientBuilder;
+import static io.interactor.spring.test.PeerRequests.reactiveClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -50,22 +56,25 @@ class EventStreamTest {
 	/** Released after each test so that stalled response bodies let their server threads go. */
 	private final CountDownLatch testDone = new CountDownLatch(1);
 
-	private MockCoreApi api;
+	private MockWebServer server;
+
+	private ReceivedRequests received;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.received = new ReceivedRequests(this.server);
 	}
 
 	@AfterEach
 	void stop() {
 		this.testDone.countDown();
-		this.api.close();
+		this.server.close();
 	}
 
 	@Test
 	void eventsAreParsedInOrderAndAuthenticatedByHeader() {
-		this.api.on("GET", "/rooms/room_1/stream", sse("""
+		this.server.enqueue(sse("""
 				: connected
 
 				id: 1
@@ -83,7 +92,7 @@ class EventStreamTest {
 				data: {"timestamp":1}
 
 				"""));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(4))
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(4))
 			.assertNext((event) -> {
 				assertThat(event.event()).isEqualTo("message_delta");
 				assertThat(event.id()).isEqualTo("1");
@@ -104,10 +113,10 @@ class EventStreamTest {
 			.assertNext((event) -> assertThat(event.isHeartbeat()).isTrue())
 			.expectComplete()
 			.verify(TIMEOUT);
-		RecordedRequest request = this.api.coreRequests().get(0);
+		RecordedRequest request = this.received.all().get(0);
 		assertThat(request.getTarget()).isEqualTo("/api/v1/rooms/room_1/stream");
 		assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
-		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer t");
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
 		assertThat(request.getHeaders().get("X-Namespace")).isEqualTo(NS);
 		assertThat(request.getHeaders().get("Last-Event-ID")).isNull();
 	}
@@ -115,18 +124,18 @@ class EventStreamTest {
 	@Test
 	void droppedConnectionIsReopenedWithLastEventIdAndAFreshToken() {
 		AtomicInteger tokens = new AtomicInteger();
-		ReactiveInteractorClient client = this.api.clientBuilder().tokenProvider(new CountingTokenProvider(tokens))
+		ReactiveInteractorClient client = noRetryClientBuilder(this.server)
+			.tokenProvider(new CountingTokenProvider(tokens))
 			.build();
-		this.api.on("GET", "/workflow-instances/wfi_1/stream",
-				dropping(new DroppingBody("id: 7\nevent: state_changed\ndata: {\"state\":\"review\"}\n\n")));
-		this.api.on("GET", "/workflow-instances/wfi_1/stream",
-				sse("id: 8\nevent: completed\ndata: {\"status\":\"completed\"}\n\n"));
+		this.server
+			.enqueue(dropping(new DroppingBody("id: 7\nevent: state_changed\ndata: {\"state\":\"review\"}\n\n")));
+		this.server.enqueue(sse("id: 8\nevent: completed\ndata: {\"status\":\"completed\"}\n\n"));
 		StepVerifier.create(client.workflowInstances().stream(NS, "wfi_1", FAST).take(2))
 			.assertNext((event) -> assertThat(event.workflowState()).hasValue("review"))
 			.assertNext((event) -> assertThat(event.isWorkflowFinished()).isTrue())
 			.expectComplete()
 			.verify(TIMEOUT);
-		List<RecordedRequest> requests = this.api.coreRequests();
+		List<RecordedRequest> requests = this.received.all();
 		assertThat(requests).hasSize(2);
 		assertThat(requests.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
 		assertThat(requests.get(1).getHeaders().get("Authorization")).isEqualTo("Bearer token-2");
@@ -135,62 +144,59 @@ class EventStreamTest {
 
 	@Test
 	void givenLastEventIdIsSentUntilTheServerSendsAnIdOfItsOwn() {
-		this.api.on("GET", "/rooms/room_1/stream", dropping(new DroppingBody(": nothing new yet\n\n")));
-		this.api.on("GET", "/rooms/room_1/stream", sse("event: message.delta\ndata: {\"content\":\"a\"}\n\n"
+		this.server.enqueue(dropping(new DroppingBody(": nothing new yet\n\n")));
+		this.server.enqueue(sse("event: message.delta\ndata: {\"content\":\"a\"}\n\n"
 				+ "id: 42\nevent: message.delta\ndata: {\"content\":\"b\"}\n\n"));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST, "41").take(2))
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST, "41").take(2))
 			// An event without id: carries the id the stream resumed from.
 			.assertNext((event) -> assertThat(event.id()).isEqualTo("41"))
 			.assertNext((event) -> assertThat(event.id()).isEqualTo("42"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).extracting((request) -> request.getHeaders().get("Last-Event-ID"))
+		assertThat(this.received.all()).extracting((request) -> request.getHeaders().get("Last-Event-ID"))
 			.containsExactly("41", "41");
 	}
 
 	@Test
 	void lastEventIdThatCannotBeAHeaderValueIsRejectedBeforeAnyRequest() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.api.reactiveClient().rooms().stream(NS, "room_1", FAST, "41\r\nX-Injected: 1"))
+			.isThrownBy(() -> reactiveClient(this.server).rooms().stream(NS, "room_1", FAST, "41\r\nX-Injected: 1"))
 			.withMessageContaining("lastEventId");
-		assertThat(this.api.coreRequests()).isEmpty();
+		assertThat(this.received.all()).isEmpty();
 	}
 
 	@Test
 	void blockingStreamResumesAfterTheGivenLastEventId() {
 		EndlessBody body = new EndlessBody("id: 42\nevent: message.delta\ndata: {\"content\":\"a\"}\n\n",
 				this.testDone);
-		this.api.on("GET", "/rooms/room_1/stream", streaming(body));
-		try (EventStream events = this.api.blockingClient().rooms().stream(NS, "room_1", FAST, "41")) {
+		this.server.enqueue(streaming(body));
+		try (EventStream events = blockingClient(this.server).rooms().stream(NS, "room_1", FAST, "41")) {
 			assertThat(events.next().id()).isEqualTo("42");
 		}
-		assertThat(this.api.coreRequests().get(0).getHeaders().get("Last-Event-ID")).isEqualTo("41");
+		assertThat(this.received.all().get(0).getHeaders().get("Last-Event-ID")).isEqualTo("41");
 	}
 
 	@Test
 	void silenceBeyondTheHeartbeatTimeoutForcesAReconnect() {
-		this.api.on("GET", "/rooms/room_1/stream",
-				streaming(new StallingBody("id: 1\ndata: {\"type\":\"message.delta\",\"content\":\"a\"}\n\n",
-						this.testDone)));
-		this.api.on("GET", "/rooms/room_1/stream",
-				sse("id: 2\ndata: {\"type\":\"message.delta\",\"content\":\"b\"}\n\n"));
+		this.server.enqueue(streaming(
+				new StallingBody("id: 1\ndata: {\"type\":\"message.delta\",\"content\":\"a\"}\n\n", this.testDone)));
+		this.server.enqueue(sse("id: 2\ndata: {\"type\":\"message.delta\",\"content\":\"b\"}\n\n"));
 		StreamSettings settings = FAST.withHeartbeatTimeout(Duration.ofMillis(300));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", settings).take(2))
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", settings).take(2))
 			.assertNext((event) -> assertThat(event.id()).isEqualTo("1"))
 			.assertNext((event) -> assertThat(event.id()).isEqualTo("2"))
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(2);
-		assertThat(this.api.coreRequests().get(1).getHeaders().get("Last-Event-ID")).isEqualTo("1");
+		assertThat(this.received.all()).hasSize(2);
+		assertThat(this.received.all().get(1).getHeaders().get("Last-Event-ID")).isEqualTo("1");
 	}
 
 	@Test
 	void exhaustedReconnectAttemptsFailWithAStreamException() {
 		for (int i = 0; i < 3; i++) {
-			this.api.on("GET", "/rooms/room_1/stream",
-					MockCoreApi.json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"later\"}}"));
+			this.server.enqueue(json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"later\"}}"));
 		}
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST))
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST))
 			.expectErrorSatisfies((ex) -> {
 				assertThat(ex).isInstanceOf(InteractorStreamException.class)
 					.hasCauseInstanceOf(InteractorServerException.class)
@@ -199,35 +205,35 @@ class EventStreamTest {
 				assertThat(((InteractorStreamException) ex).attempts()).isEqualTo(2);
 			})
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(3);
+		assertThat(this.received.all()).hasSize(3);
 	}
 
 	@Test
 	void statusesAReconnectCannotFixEndTheStreamAtOnce() {
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_x", FAST))
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_x", FAST))
 			.expectError(InteractorNotFoundException.class)
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(1);
+		assertThat(this.received.all()).hasSize(1);
 	}
 
 	@Test
 	void cancellingTheSubscriptionClosesTheConnection() {
 		EndlessBody body = new EndlessBody("id: 1\ndata: {\"type\":\"ping\"}\n\n", this.testDone);
-		this.api.on("GET", "/rooms/room_1/stream", streaming(body));
-		StepVerifier.create(this.api.reactiveClient().rooms().stream(NS, "room_1", FAST).take(1))
+		this.server.enqueue(streaming(body));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST).take(1))
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);
 		await().atMost(TIMEOUT).until(() -> body.clientClosed.getCount() == 0);
-		assertThat(this.api.coreRequests()).hasSize(1);
+		assertThat(this.received.all()).hasSize(1);
 	}
 
 	@Test
 	void closingABlockingEventStreamClosesTheConnection() {
 		EndlessBody body = new EndlessBody("id: 1\nevent: message\ndata: {\"id\":\"m1\",\"content\":\"hi\"}\n\n",
 				this.testDone);
-		this.api.on("GET", "/rooms/room_1/stream", streaming(body));
-		InteractorClient client = this.api.blockingClient();
+		this.server.enqueue(streaming(body));
+		InteractorClient client = blockingClient(this.server);
 		try (EventStream events = client.rooms().stream(NS, "room_1", FAST)) {
 			assertThat(events.hasNext()).isTrue();
 			assertThat(events.next().completedMessage()).hasValueSatisfying(

@@ -1,14 +1,14 @@
 package io.interactor.spring.webhook.web;
 
-import io.interactor.spring.client.support.InteractorTestServer;
 import io.interactor.spring.test.Deliveries;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"interactor.webhook.secret=" + Deliveries.SECRET, "interactor.retry.max-retries=0" })
 class ReactiveWebhookTracingTests {
 
-	private static final InteractorTestServer server = WebhookTracing.startServer();
+	private static final MockWebServer server = WebhookTracing.startServer();
 
 	@LocalServerPort
 	private int port;

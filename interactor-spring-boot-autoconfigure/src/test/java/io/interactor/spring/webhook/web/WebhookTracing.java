@@ -1,5 +1,6 @@
 package io.interactor.spring.webhook.web;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,17 +8,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import io.interactor.spring.client.InteractorClient;
 import io.interactor.spring.client.ReactiveInteractorClient;
-import io.interactor.spring.client.support.InteractorTestServer;
 import io.interactor.spring.test.Deliveries;
+import io.interactor.spring.test.PeerRequests;
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.InteractorWebhook;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +33,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import static io.interactor.spring.client.support.InteractorTestServer.json;
+import static io.interactor.spring.test.PeerRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,29 +54,50 @@ final class WebhookTracing {
 	private WebhookTracing() {
 	}
 
-	static InteractorTestServer startServer() {
+	/** Queued answers for the Core API. */
+	private static final BlockingQueue<MockResponse> coreResponses = new LinkedBlockingQueue<>();
+
+	/**
+	 * The token endpoint ({@code /auth/...}, always a fresh token) and the Core API (the queued answers, else
+	 * {@code 599}).
+	 */
+	static MockWebServer startServer() {
+		MockWebServer server = new MockWebServer();
+		server.setDispatcher(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				if (request.getTarget().startsWith("/auth/")) {
+					return PeerRequests.token(1);
+				}
+				MockResponse queued = coreResponses.poll();
+				return (queued != null) ? queued : json(599, "{\"error\":{\"code\":\"nothing_queued\"}}");
+			}
+
+		});
 		try {
-			return new InteractorTestServer();
+			server.start(InetAddress.getLoopbackAddress(), 0);
+			return server;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	static void clientProperties(DynamicPropertyRegistry registry, InteractorTestServer server) {
-		registry.add("interactor.client-id", () -> InteractorTestServer.CLIENT_ID);
-		registry.add("interactor.client-secret", () -> InteractorTestServer.CLIENT_SECRET);
-		registry.add("interactor.account-server-url", server::accountServerUrl);
-		registry.add("interactor.core-api-url", server::coreApiUrl);
+	static void clientProperties(DynamicPropertyRegistry registry, MockWebServer server) {
+		registry.add("interactor.client-id", () -> PeerRequests.CLIENT_ID);
+		registry.add("interactor.client-secret", () -> PeerRequests.CLIENT_SECRET);
+		registry.add("interactor.account-server-url", () -> PeerRequests.accountServerUrl(server));
+		registry.add("interactor.core-api-url", () -> PeerRequests.coreApiUrl(server));
 	}
 
 	/**
 	 * Deliver one signed event over HTTP and assert the parent chain of the client call its handler made.
 	 */
-	static void assertClientCallIsChildOfDelivery(TestObservationRegistry registry, InteractorTestServer server,
+	static void assertClientCallIsChildOfDelivery(TestObservationRegistry registry, MockWebServer server,
 			int port, String eventType, String assistantId) throws Exception {
 		registry.clear();
-		server.enqueueCore(json(200, "{\"data\":{\"id\":\"" + assistantId + "\"}}"));
+		coreResponses.add(json(200, "{\"data\":{\"id\":\"" + assistantId + "\"}}"));
 		String body = Deliveries.body(eventType);
 		URI uri = URI.create("http://127.0.0.1:" + port + "/webhooks/interactor");
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
