@@ -3,9 +3,15 @@ package io.interactor.spring.relay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The relay behind a controller of a real application on a random port, between a browser (a {@link WebClient}
- * reading the event stream over HTTP) and a real upstream platform ({@link MockCoreApi}): the subclasses run it on
- * Spring MVC (Tomcat) and on WebFlux (Reactor Netty).
+ * reading the event stream over HTTP) and a real upstream HTTP peer ({@link MockWebServer} answering the token
+ * endpoint and each test's room stream): the subclasses run it on Spring MVC (Tomcat) and on WebFlux (Reactor Netty).
  */
 abstract class AbstractRoomStreamRelayServerTests {
 
@@ -67,18 +73,24 @@ abstract class AbstractRoomStreamRelayServerTests {
 	private final List<UpstreamStream> upstreams = new ArrayList<>();
 
 	// One platform and one application per class (starting them is the slow part); every test has its own room.
-	private static MockCoreApi api;
+	private static MockWebServer upstreamServer;
+
+	private static ReceivedRequests upstreamRequests;
+
+	private static RoomStreams roomStreams;
 
 	private static ConfigurableApplicationContext app;
 
 	private static WebClient browser;
 
 	static void startApplication(WebApplicationType type) throws Exception {
-		api = new MockCoreApi();
+		upstreamServer = PeerRequests.start();
+		roomStreams = new RoomStreams();
+		upstreamServer.setDispatcher(roomStreams);
+		upstreamRequests = new ReceivedRequests(upstreamServer);
 		app = new SpringApplicationBuilder(RelayApplication.class).web(type)
-			.properties("server.port=0", "server.address=127.0.0.1", "server.shutdown=immediate", "interactor.client-id=id",
-					"interactor.client-secret=secret", "interactor.account-server-url=" + api.accountServerUrl(),
-					"interactor.core-api-url=" + api.coreApiUrl())
+			.properties("server.port=0", "server.address=127.0.0.1", "server.shutdown=immediate")
+			.properties(PeerRequests.springProperties(upstreamServer))
 			.run();
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 		browser = WebClient.create("http://127.0.0.1:" + port);
@@ -89,8 +101,8 @@ abstract class AbstractRoomStreamRelayServerTests {
 		if (app != null) {
 			app.close();
 		}
-		if (api != null) {
-			api.close();
+		if (upstreamServer != null) {
+			upstreamServer.close();
 		}
 	}
 
@@ -139,7 +151,7 @@ abstract class AbstractRoomStreamRelayServerTests {
 
 	@Test
 	void upstreamFailureEndsTheStreamWithOneSafeErrorEvent() {
-		// No route: the platform answers 404, which no reconnect can fix.
+		// No stream for this room: the platform answers 404, which no reconnect can fix.
 		List<ServerSentEvent<String>> received = events("room_missing", null).collectList().block(TIMEOUT);
 		assertThat(received).singleElement().satisfies((event) -> {
 			assertThat(event.event()).isEqualTo("error");
@@ -151,14 +163,14 @@ abstract class AbstractRoomStreamRelayServerTests {
 	private UpstreamStream upstream(String roomId, String events) {
 		UpstreamStream upstream = new UpstreamStream(events);
 		this.upstreams.add(upstream);
-		api.on("GET", "/rooms/" + roomId + "/stream", upstream.response());
+		roomStreams.answer(roomId, upstream.response());
 		return upstream;
 	}
 
 	private static List<RecordedRequest> requestsOf(String roomId) {
-		return api.coreRequests()
+		return upstreamRequests.all()
 			.stream()
-			.filter((request) -> request.getTarget().equals("/api/v1/rooms/" + roomId + "/stream"))
+			.filter((request) -> request.getTarget().equals(streamTarget(roomId)))
 			.toList();
 	}
 
@@ -191,6 +203,33 @@ abstract class AbstractRoomStreamRelayServerTests {
 			Thread.currentThread().interrupt();
 			throw new AssertionError(ex);
 		}
+	}
+
+	/**
+	 * The upstream platform: the token endpoint, and each room's stream once, as a test set it up; anything else is
+	 * the platform's {@code 404}.
+	 */
+	private static final class RoomStreams extends Dispatcher {
+
+		private final Map<String, MockResponse> streams = new ConcurrentHashMap<>();
+
+		void answer(String roomId, MockResponse response) {
+			this.streams.put(streamTarget(roomId), response);
+		}
+
+		@Override
+		public MockResponse dispatch(RecordedRequest request) {
+			if (request.getTarget().startsWith("/auth/")) {
+				return PeerRequests.token(1);
+			}
+			MockResponse stream = this.streams.remove(request.getTarget());
+			return (stream != null) ? stream : PeerRequests.notFound();
+		}
+
+	}
+
+	private static String streamTarget(String roomId) {
+		return "/api/v1/rooms/" + roomId + "/stream";
 	}
 
 	@SpringBootConfiguration

@@ -7,7 +7,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.interactor.spring.client.stream.StreamSettings;
-import io.interactor.spring.client.testsupport.MockCoreApi;
+import io.interactor.spring.test.PeerRequests;
+import io.interactor.spring.test.ReceivedRequests;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,18 +42,22 @@ class RoomStreamRelayTests {
 
 	private final CountDownLatch testDone = new CountDownLatch(1);
 
-	private MockCoreApi api;
+	// Answers the queued responses in order; each test's client asks for one room's stream only.
+	private MockWebServer server;
+
+	private ReceivedRequests requests;
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new MockCoreApi();
+		this.server = PeerRequests.start(PeerRequests.notFound());
+		this.requests = new ReceivedRequests(this.server);
 	}
 
 	@AfterEach
 	void stop() {
 		this.upstreams.forEach(UpstreamStream::stop);
 		this.testDone.countDown();
-		this.api.close();
+		this.server.close();
 	}
 
 	@Test
@@ -91,21 +100,23 @@ class RoomStreamRelayTests {
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests().get(0).getHeaders().get("Last-Event-ID")).isNull();
-		assertThat(this.api.coreRequests().get(0).getHeaders().get("X-Injected")).isNull();
+		RecordedRequest request = this.requests.all().get(0);
+		assertThat(request.getTarget()).isEqualTo("/api/v1/rooms/room_1/stream");
+		assertThat(request.getHeaders().get("Last-Event-ID")).isNull();
+		assertThat(request.getHeaders().get("X-Injected")).isNull();
 	}
 
 	@Test
 	void relayOpensWithAKeepAliveCommentBeforeTheUpstreamAnswers() {
 		// The upstream does not answer before the test ends: only the relay's own comment can arrive.
-		this.api.on("GET", "/rooms/room_1/stream", (request) -> {
-			try {
-				this.testDone.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		this.server.setDispatcher(new Dispatcher() {
+
+			@Override
+			public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+				RoomStreamRelayTests.this.testDone.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+				return PeerRequests.json(503, "{}");
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return MockCoreApi.json(503, "{}");
+
 		});
 		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", null).take(1))
 			.assertNext((event) -> assertThat(event.comment()).isEqualTo(RoomStreamRelay.KEEP_ALIVE_COMMENT))
@@ -127,8 +138,8 @@ class RoomStreamRelayTests {
 	@Test
 	void exhaustedReconnectsEndWithAnUnavailableErrorEventThatNamesNoRoom() {
 		for (int i = 0; i < 2; i++) {
-			this.api.on("GET", "/rooms/room_1/stream",
-					MockCoreApi.json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"secret detail\"}}"));
+			this.server.enqueue(
+					PeerRequests.json(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"secret detail\"}}"));
 		}
 		StepVerifier.create(relay(RoomStreamRelay.DEFAULT_KEEP_ALIVE).relay(NS, "room_1", null)
 			.filter((event) -> event.comment() == null))
@@ -140,24 +151,25 @@ class RoomStreamRelayTests {
 			})
 			.expectComplete()
 			.verify(TIMEOUT);
-		assertThat(this.api.coreRequests()).hasSize(2);
+		assertThat(this.requests.all()).extracting(RecordedRequest::getTarget)
+			.containsExactly("/api/v1/rooms/room_1/stream", "/api/v1/rooms/room_1/stream");
 	}
 
 	@Test
 	void keepAliveMustBePositive() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RoomStreamRelay(this.api.reactiveClient(), FAST, Duration.ZERO))
+			.isThrownBy(() -> new RoomStreamRelay(PeerRequests.reactiveClient(this.server), FAST, Duration.ZERO))
 			.withMessageContaining("keepAlive");
 	}
 
 	private RoomStreamRelay relay(Duration keepAlive) {
-		return new RoomStreamRelay(this.api.reactiveClient(), FAST, keepAlive);
+		return new RoomStreamRelay(PeerRequests.reactiveClient(this.server), FAST, keepAlive);
 	}
 
 	private void upstream(String events) {
 		UpstreamStream upstream = new UpstreamStream(events);
 		this.upstreams.add(upstream);
-		this.api.on("GET", "/rooms/room_1/stream", upstream.response());
+		this.server.enqueue(upstream.response());
 	}
 
 }
