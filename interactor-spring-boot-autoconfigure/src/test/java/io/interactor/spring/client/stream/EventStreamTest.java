@@ -34,6 +34,7 @@ import static io.interactor.spring.test.PeerRequests.json;
 import static io.interactor.spring.test.PeerRequests.noRetryClientBuilder;
 import static io.interactor.spring.test.PeerRequests.reactiveClient;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -139,6 +140,40 @@ class EventStreamTest {
 		assertThat(requests.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
 		assertThat(requests.get(1).getHeaders().get("Authorization")).isEqualTo("Bearer token-2");
 		assertThat(requests.get(1).getHeaders().get("Last-Event-ID")).isEqualTo("7");
+	}
+
+	@Test
+	void givenLastEventIdIsSentUntilTheServerSendsAnIdOfItsOwn() {
+		this.server.enqueue(dropping(new DroppingBody(": nothing new yet\n\n")));
+		this.server.enqueue(sse("event: message.delta\ndata: {\"content\":\"a\"}\n\n"
+				+ "id: 42\nevent: message.delta\ndata: {\"content\":\"b\"}\n\n"));
+		StepVerifier.create(reactiveClient(this.server).rooms().stream(NS, "room_1", FAST, "41").take(2))
+			// An event without id: carries the id the stream resumed from.
+			.assertNext((event) -> assertThat(event.id()).isEqualTo("41"))
+			.assertNext((event) -> assertThat(event.id()).isEqualTo("42"))
+			.expectComplete()
+			.verify(TIMEOUT);
+		assertThat(this.received.all()).extracting((request) -> request.getHeaders().get("Last-Event-ID"))
+			.containsExactly("41", "41");
+	}
+
+	@Test
+	void lastEventIdThatCannotBeAHeaderValueIsRejectedBeforeAnyRequest() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> reactiveClient(this.server).rooms().stream(NS, "room_1", FAST, "41\r\nX-Injected: 1"))
+			.withMessageContaining("lastEventId");
+		assertThat(this.received.all()).isEmpty();
+	}
+
+	@Test
+	void blockingStreamResumesAfterTheGivenLastEventId() {
+		EndlessBody body = new EndlessBody("id: 42\nevent: message.delta\ndata: {\"content\":\"a\"}\n\n",
+				this.testDone);
+		this.server.enqueue(streaming(body));
+		try (EventStream events = blockingClient(this.server).rooms().stream(NS, "room_1", FAST, "41")) {
+			assertThat(events.next().id()).isEqualTo("42");
+		}
+		assertThat(this.received.all().get(0).getHeaders().get("Last-Event-ID")).isEqualTo("41");
 	}
 
 	@Test
