@@ -16,9 +16,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The starter's dependency direction, checked on the compiled main classes: auto-configuration wires everything,
- * operations code ({@code actuate}) reads the core, and the core ({@code client}, {@code webhook}) knows neither. Inside
- * the client, value types and errors sit at the bottom, HTTP plumbing above them, authentication above that, and the
- * resource groups and entry points on top; no two packages of the starter depend on each other.
+ * operations code ({@code actuate}) reads the core, the browser relay ({@code relay}) reads the client, and the core
+ * ({@code client}, {@code webhook}) knows none of them. Inside the client, value types and errors sit at the bottom,
+ * HTTP plumbing above them, authentication above that, and the resource groups and entry points on top; no two
+ * packages of the starter depend on each other.
  */
 class ArchitectureTests {
 
@@ -42,6 +43,8 @@ class ArchitectureTests {
 			.definedBy(ROOT + ".autoconfigure..")
 			.layer("Operations")
 			.definedBy(ROOT + ".actuate..")
+			.layer("Relay")
+			.definedBy(ROOT + ".relay..")
 			.layer("Client")
 			.definedBy(ROOT + ".client..")
 			.layer("Webhook")
@@ -50,8 +53,10 @@ class ArchitectureTests {
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Operations")
 			.mayOnlyBeAccessedByLayers("Auto-configuration")
+			.whereLayer("Relay")
+			.mayOnlyBeAccessedByLayers("Auto-configuration")
 			.whereLayer("Client")
-			.mayOnlyBeAccessedByLayers("Auto-configuration", "Operations")
+			.mayOnlyBeAccessedByLayers("Auto-configuration", "Operations", "Relay")
 			.whereLayer("Webhook")
 			.mayOnlyBeAccessedByLayers("Auto-configuration", "Operations");
 		rule.check(classes);

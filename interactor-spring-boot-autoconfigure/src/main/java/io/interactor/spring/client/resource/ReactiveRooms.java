@@ -267,7 +267,23 @@ public final class ReactiveRooms {
 	 * @return the events
 	 */
 	public Flux<StreamEvent> stream(String namespace, String roomId, StreamSettings settings) {
-		return this.streams.connect(ApiRequest.get(namespace, ITEM + "/stream", roomId), settings);
+		return stream(namespace, roomId, settings, null);
+	}
+
+	/**
+	 * The room's server-sent events after a known event: the first connection sends {@code lastEventId} as
+	 * {@code Last-Event-ID}, so that the platform replays what came after it (a browser reconnecting through a
+	 * relay, an application picking up where it stopped). Reconnects then resume after the last id received.
+	 * @param namespace the namespace
+	 * @param roomId the room id
+	 * @param settings reconnect and heartbeat settings
+	 * @param lastEventId the id of the last event already received, or {@code null} (or empty) for none
+	 * @return the events
+	 * @since 0.1.0
+	 */
+	public Flux<StreamEvent> stream(String namespace, String roomId, StreamSettings settings,
+			@Nullable String lastEventId) {
+		return this.streams.connect(ApiRequest.get(namespace, ITEM + "/stream", roomId), settings, lastEventId);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.interactor.spring.client.core.RequestOptions;
 import io.interactor.spring.client.http.ApiRequest;
 import io.interactor.spring.client.stream.EventStream;
 import io.interactor.spring.client.stream.StreamSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rooms ({@code /rooms}), blocking: the methods of {@link ReactiveRooms}, documented there; the {@linkplain
@@ -165,6 +166,15 @@ public final class Rooms {
 	 */
 	public EventStream stream(String namespace, String roomId, StreamSettings settings) {
 		return new EventStream(this.reactive.stream(namespace, roomId, settings));
+	}
+
+	/**
+	 * Blocking {@link ReactiveRooms#stream(String, String, StreamSettings, String)}.
+	 * @return the open stream; close it to disconnect
+	 */
+	public EventStream stream(String namespace, String roomId, StreamSettings settings,
+			@Nullable String lastEventId) {
+		return new EventStream(this.reactive.stream(namespace, roomId, settings, lastEventId));
 	}
 
 }

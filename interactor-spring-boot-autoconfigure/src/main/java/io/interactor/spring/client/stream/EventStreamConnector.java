@@ -100,18 +100,33 @@ public final class EventStreamConnector {
 	 * @return the events, in the order received; never completes by itself
 	 */
 	public Flux<StreamEvent> connect(ApiRequest request, StreamSettings settings) {
+		return connect(request, settings, null);
+	}
+
+	/**
+	 * Connect on subscription, resuming after a known event; cancel the subscription to close the connection.
+	 * @param request the GET request of the stream
+	 * @param settings reconnect and watchdog settings
+	 * @param lastEventId the id of the last event the caller already has, sent as {@code Last-Event-ID} on the
+	 * first connection (and on reconnects until the server sends an id of its own); {@code null} or empty to start
+	 * where the server starts a new stream
+	 * @return the events, in the order received; never completes by itself
+	 * @since 0.1.0
+	 */
+	public Flux<StreamEvent> connect(ApiRequest request, StreamSettings settings, @Nullable String lastEventId) {
+		String resumeFrom = (lastEventId != null) ? lastEventId : "";
 		String endpoint = request.pathTemplate();
 		// The connection's own read timeout stays above the watchdog so that the watchdog decides.
 		Duration readTimeout = settings.heartbeatTimeout().multipliedBy(2);
 		return Flux.defer(() -> {
 			// Both outlive a connection: the next one resumes after the last id, and waits as the server asked.
-			AtomicReference<String> lastEventId = new AtomicReference<>("");
+			AtomicReference<String> lastId = new AtomicReference<>(resumeFrom);
 			AtomicReference<@Nullable Duration> reconnectionTime = new AtomicReference<>();
 			return Flux.deferContextual((contextView) -> {
 				Connection connection = new Connection(request, ReactorObservations.parent(contextView,
 						this.observationRegistry));
-				EventStreamParser parser = new EventStreamParser(lastEventId.get());
-				String resumeAfter = lastEventId.get().isEmpty() ? null : lastEventId.get();
+				EventStreamParser parser = new EventStreamParser(lastId.get());
+				String resumeAfter = lastId.get().isEmpty() ? null : lastId.get();
 				return this.api.openEventStream(request, resumeAfter, readTimeout, connection::opened)
 					// Before the watchdog: only failures of the connection itself are its errors.
 					.doOnError(connection::failed)
@@ -126,7 +141,7 @@ public final class EventStreamConnector {
 					.doOnCancel(() -> connection.closed(EventStreamObservationContext.CLIENT_CLOSE))
 					.map((buffer) -> {
 						List<MessageEvent> events = parser.parse(buffer);
-						lastEventId.set(parser.lastEventId());
+						lastId.set(parser.lastEventId());
 						if (parser.reconnectionTime() != null) {
 							reconnectionTime.set(parser.reconnectionTime());
 						}

@@ -91,6 +91,14 @@ public final class MockCoreApi implements AutoCloseable {
 	}
 
 	/**
+	 * The base URL of the Account Server.
+	 * @return the URL
+	 */
+	public String accountServerUrl() {
+		return this.server.url("/auth").toString();
+	}
+
+	/**
 	 * A builder for a client against this server, without retries.
 	 * @return the builder
 	 */
