@@ -33,6 +33,13 @@ class SampleApplicationWithoutCredentialsTests {
 	}
 
 	@Test
+	void roomStreamAnswers503SoTheBrowserStopsReconnecting() throws Exception {
+		HttpResponse<String> response = SampleHttp.get(this.port, "/api/rooms/room_1/events");
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).doesNotContain("Exception");
+	}
+
+	@Test
 	void noMockIsStarted(@Autowired ApplicationContext context) {
 		assertThat(context.getBeanNamesForType(MockInteractorServer.class)).isEmpty();
 	}
