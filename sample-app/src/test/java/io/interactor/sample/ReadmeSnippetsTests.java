@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeSnippetsTests {
 
-	private static final Path README = Paths.get("..", "README.md");
+	/** The README; the system property {@code readme} points the test at another copy (e.g. a trial merge). */
+	private static final Path README = Paths.get(System.getProperty("readme", "../README.md"));
 
 	private static final Pattern JAVA_BLOCK_START = Pattern.compile("^\\s*```java\\s*$");
 
