@@ -3,6 +3,8 @@ package io.interactor.sample;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -70,7 +72,7 @@ class DotEnvVariables implements EnvironmentPostProcessor {
 		return kept;
 	}
 
-	private static boolean isBlankVariable(String name, Object value) {
+	private static boolean isBlankVariable(String name, @Nullable Object value) {
 		return name.startsWith(PREFIX) && (value == null || !StringUtils.hasText(value.toString()));
 	}
 

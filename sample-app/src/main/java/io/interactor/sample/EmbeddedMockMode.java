@@ -2,6 +2,8 @@ package io.interactor.sample;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -33,7 +35,7 @@ class EmbeddedMockMode extends SpringBootCondition {
 	 * @param environment the application's environment
 	 * @return the reason, for the log, or {@code null} when it does not start
 	 */
-	static String reason(Environment environment) {
+	static @Nullable String reason(Environment environment) {
 		String mode = environment.getProperty(PROPERTY, "false").trim().toLowerCase(Locale.ROOT);
 		switch (mode) {
 			case "true":
