@@ -93,7 +93,10 @@ class DotEnvTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return SpringApplication.run(SampleApplication.class, "--server.port=0",
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		// Deduced from the stack otherwise (the test runner's); in AOT mode it names the generated initializer.
+		application.setMainApplicationClass(SampleApplication.class);
+		return application.run("--server.port=0",
 				"--spring.config.import=optional:file:" + this.directory.resolve(".env") + "[.properties]");
 	}
 
