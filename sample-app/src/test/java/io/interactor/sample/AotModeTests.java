@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Shows which way the test contexts were built, so the surefire output of the {@code aot-test} execution proves the
  * suite really ran on the AOT-generated contexts (and the default execution on regular ones).
  * <p>
- * Same configuration as {@link SampleApplicationWithoutCredentialsTests}, so it shares that cached context.
+ * Same configuration as {@link SampleOfflineFlowTests} (the default one, embedded mock included), so it shares that
+ * cached context and proves the mock also runs on an AOT-generated context.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AotModeTests {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 
+import io.interactor.spring.autoconfigure.InteractorConnectionDetails;
+import io.interactor.spring.test.MockInteractorServer;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -11,9 +13,11 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -85,6 +89,13 @@ class SampleApplicationTests {
 		HttpResponse<String> response = SampleHttp.get(this.port, "/assistants?namespace=user_1");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"id\":\"asst_1\"").contains("\"name\":\"support\"");
+	}
+
+	@Test
+	void withCredentialsTheEmbeddedMockDoesNotStart(@Autowired ApplicationContext context) {
+		assertThat(context.getBeanNamesForType(MockInteractorServer.class)).isEmpty();
+		assertThat(context.getBean(InteractorConnectionDetails.class).getCoreApiUrl())
+			.isEqualTo(started().url("/api/v1").toString());
 	}
 
 	@Test

@@ -19,7 +19,7 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Posts signed deliveries to the running sample, which has no client credentials configured.
+ * Posts signed deliveries to the running sample (no client credentials configured, so the embedded mock runs too).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleWebhookTests {

@@ -40,14 +40,22 @@ final class GenACoreApiRoutes {
 
 	private final PlatformEvents events;
 
+	private final Duration replyChunkInterval;
+
 	GenACoreApiRoutes(JsonMapper json, PlatformState state, Supplier<ReplyGenerator> replies,
 			Duration heartbeatInterval, Mono<Void> closing, PlatformEvents events) {
+		this(json, state, replies, heartbeatInterval, closing, events, Duration.ZERO);
+	}
+
+	GenACoreApiRoutes(JsonMapper json, PlatformState state, Supplier<ReplyGenerator> replies,
+			Duration heartbeatInterval, Mono<Void> closing, PlatformEvents events, Duration replyChunkInterval) {
 		this.json = json;
 		this.state = state;
 		this.replies = replies;
 		this.heartbeatInterval = heartbeatInterval;
 		this.closing = closing;
 		this.events = events;
+		this.replyChunkInterval = replyChunkInterval;
 	}
 
 	List<Route> routes() {
@@ -599,13 +607,31 @@ final class GenACoreApiRoutes {
 		String text = this.replies.get().reply(new ReplyGenerator.Prompt(namespace, assistantId, roomId, content));
 		ObjectNode reply = message(roomId, "assistant", text);
 		RoomEventLog events = this.state.roomEvents(namespace, roomId);
-		for (String chunk : text.split("(?<=\\s)")) {
-			ObjectNode delta = this.json.createObjectNode();
-			delta.put("type", "message.delta");
-			delta.put("message_id", reply.get("id").asString());
-			delta.put("content", chunk);
-			events.append("message.delta", this.json.writeValueAsString(delta));
+		List<String> chunks = List.of(text.split("(?<=\\s)"));
+		if (this.replyChunkInterval.isZero()) {
+			chunks.forEach((chunk) -> appendDelta(events, reply, chunk));
+			completeReply(namespace, room, reply, events);
+			return;
 		}
+		// Paced like a model generating tokens: the request is answered at once, the reply is stored (and its
+		// room.message.created delivered) once the last piece was streamed.
+		Flux.fromIterable(chunks)
+			.delayElements(this.replyChunkInterval)
+			.doOnNext((chunk) -> appendDelta(events, reply, chunk))
+			.takeUntilOther(this.closing)
+			.then(Mono.fromRunnable(() -> completeReply(namespace, room, reply, events)))
+			.subscribe();
+	}
+
+	private void appendDelta(RoomEventLog events, ObjectNode reply, String chunk) {
+		ObjectNode delta = this.json.createObjectNode();
+		delta.put("type", "message.delta");
+		delta.put("message_id", reply.get("id").asString());
+		delta.put("content", chunk);
+		events.append("message.delta", this.json.writeValueAsString(delta));
+	}
+
+	private void completeReply(String namespace, ObjectNode room, ObjectNode reply, RoomEventLog events) {
 		addMessage(namespace, room, reply);
 		ObjectNode complete = this.json.createObjectNode();
 		complete.put("type", "message.complete");

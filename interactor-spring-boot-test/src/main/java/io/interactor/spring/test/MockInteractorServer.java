@@ -118,7 +118,7 @@ public final class MockInteractorServer implements AutoCloseable {
 		settings.webhooks.forEach((webhook) -> this.webhooks.subscribe(webhook.url(), webhook.secret(),
 				webhook.events()));
 		this.coreRoutes = new GenACoreApiRoutes(this.json, this.state, () -> this.replyGenerator,
-				settings.heartbeatInterval, this.closing.asMono(), this.webhooks::publish)
+				settings.heartbeatInterval, this.closing.asMono(), this.webhooks::publish, settings.replyChunkInterval)
 			.routes();
 		this.server = HttpServer.create().host("127.0.0.1").port(settings.port).handle(this::handle).bindNow();
 	}
@@ -588,6 +588,8 @@ public final class MockInteractorServer implements AutoCloseable {
 
 		private ReplyGenerator replyGenerator = ReplyGenerator.echo();
 
+		private Duration replyChunkInterval = Duration.ZERO;
+
 		private int rateLimit = 600;
 
 		private List<Duration> webhookRetryDelays = List.of(Duration.ofMillis(200), Duration.ofMillis(500),
@@ -680,6 +682,21 @@ public final class MockInteractorServer implements AutoCloseable {
 		 */
 		public Builder replyGenerator(ReplyGenerator replyGenerator) {
 			this.replyGenerator = replyGenerator;
+			return this;
+		}
+
+		/**
+		 * The pause before each streamed piece ({@code message.delta} event) of an assistant reply, so that a reply
+		 * grows visibly the way a model's does. With a pause the request that posted the user message is answered
+		 * at once and the reply message is stored (and its {@code room.message.created} delivered) after its last
+		 * piece. {@link Duration#ZERO} (the default) streams and stores the whole reply before the request is
+		 * answered, which keeps tests deterministic.
+		 * @param replyChunkInterval the pause between pieces, zero or positive
+		 * @return this builder
+		 */
+		public Builder replyChunkInterval(Duration replyChunkInterval) {
+			Assert.isTrue(!replyChunkInterval.isNegative(), "'replyChunkInterval' must not be negative");
+			this.replyChunkInterval = replyChunkInterval;
 			return this;
 		}
 
