@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -169,7 +168,8 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 			return null;
 		}
 		try {
-			return HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT));
+			// HexFormat parses either case
+			return HexFormat.of().parseHex(value);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
