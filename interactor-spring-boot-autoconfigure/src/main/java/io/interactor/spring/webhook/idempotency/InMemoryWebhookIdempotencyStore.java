@@ -7,8 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,14 +42,14 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
 	/**
-	 * Keys in the order they were written, oldest at the head. Each write appends a record stamped with the write's
-	 * sequence number; a record whose key was written again since is stale and skipped.
+	 * Keys in the order they were written, oldest at the head. Each write appends a record, and the entry it wrote
+	 * points to that record; a record its key's entry no longer points to (the key was written again, released or
+	 * removed) is stale and skipped.
 	 */
 	private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
 
-	private final AtomicInteger writeCount = new AtomicInteger();
-
-	private final AtomicLong sequence = new AtomicLong();
+	/** The number of records in {@link #writes}; a striped counter, as every write adds one. */
+	private final LongAdder writeCount = new LongAdder();
 
 	/** Held by the one thread that evicts and compacts at a time; never waited for. */
 	private final AtomicBoolean housekeeping = new AtomicBoolean();
@@ -88,10 +87,11 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 				return entry;
 			}
 			result[0] = ClaimResult.CLAIMED;
+			supersede(current);
 			long claimExpiresAt = now + this.processingTimeoutMillis;
 			Set<String> handlers = (entry != null) ? entry.completedHandlers : Set.of();
 			long expiresAt = (entry != null) ? Math.max(entry.expiresAt, claimExpiresAt) : claimExpiresAt;
-			return new Entry(claimId, claimExpiresAt, false, handlers, expiresAt, nextSequence());
+			return new Entry(claimId, claimExpiresAt, false, handlers, expiresAt, new Write(key));
 		});
 		if (result[0] == ClaimResult.CLAIMED) {
 			written(key, written, now);
@@ -110,14 +110,15 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		long now = this.clock.millis();
 		Entry written = this.entries.compute(key, (k, current) -> {
 			Entry entry = live(current, now);
+			supersede(current);
 			Set<String> handlers = new HashSet<>((entry != null) ? entry.completedHandlers : Set.of());
 			handlers.add(handlerId);
 			long expiresAt = now + this.ttlMillis;
 			if (entry == null) {
-				return new Entry(null, Long.MIN_VALUE, false, Set.copyOf(handlers), expiresAt, nextSequence());
+				return new Entry(null, Long.MIN_VALUE, false, Set.copyOf(handlers), expiresAt, new Write(key));
 			}
 			return new Entry(entry.claimId, entry.claimExpiresAt, entry.done, Set.copyOf(handlers),
-					Math.max(entry.expiresAt, expiresAt), nextSequence());
+					Math.max(entry.expiresAt, expiresAt), new Write(key));
 		});
 		written(key, written, now);
 	}
@@ -125,8 +126,8 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	@Override
 	public void complete(String key, String claimId) {
 		long now = this.clock.millis();
-		Entry done = new Entry(null, Long.MIN_VALUE, true, Set.of(), now + this.ttlMillis, nextSequence());
-		this.entries.put(key, done);
+		Entry done = new Entry(null, Long.MIN_VALUE, true, Set.of(), now + this.ttlMillis, new Write(key));
+		supersede(this.entries.put(key, done));
 		written(key, done, now);
 	}
 
@@ -136,16 +137,18 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		this.entries.computeIfPresent(key, (k, current) -> {
 			Entry entry = live(current, now);
 			if (entry == null) {
+				supersede(current);
 				return null;
 			}
 			if (entry.done || !claimId.equals(entry.claimId)) {
 				return entry;
 			}
 			if (entry.completedHandlers.isEmpty()) {
+				supersede(current);
 				return null;
 			}
 			// same write position: releasing is not a write that refreshes the key's age
-			return new Entry(null, Long.MIN_VALUE, false, entry.completedHandlers, entry.expiresAt, entry.sequence);
+			return new Entry(null, Long.MIN_VALUE, false, entry.completedHandlers, entry.expiresAt, entry.write);
 		});
 	}
 
@@ -159,11 +162,14 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 
 	/** The number of write records held for eviction order, stale ones included: at most about twice the keys. */
 	int writeRecords() {
-		return this.writeCount.get();
+		return this.writeCount.intValue();
 	}
 
-	private long nextSequence() {
-		return this.sequence.incrementAndGet();
+	/** Mark the record of a replaced or removed entry stale, so that eviction skips it without a look-up. */
+	private static void supersede(@Nullable Entry replaced) {
+		if (replaced != null) {
+			replaced.write.superseded = true;
+		}
 	}
 
 	private static @Nullable Entry live(@Nullable Entry entry, long now) {
@@ -172,17 +178,14 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 
 	/** Record a write for the eviction order, then evict the oldest keys over the bound and expired ones. */
 	private void written(String key, Entry entry, long now) {
-		this.writes.add(new Write(key, entry.sequence));
-		this.writeCount.incrementAndGet();
+		this.writes.add(entry.write);
+		this.writeCount.increment();
 		// One thread at a time tidies up and the others do not wait for it; a write that found it busy happened
 		// before it let go, so its check after letting go sees that write and tidies up again if needed.
-		do {
-			if (!this.housekeeping.compareAndSet(false, true)) {
-				return;
-			}
+		while (needsHousekeeping(now) && this.housekeeping.compareAndSet(false, true)) {
 			try {
 				evict(now);
-				if (this.writeCount.get() > 2 * Math.max(this.entries.size(), 16)) {
+				if (this.writeCount.sum() > 2L * Math.max(this.entries.size(), 16)) {
 					compact();
 				}
 			}
@@ -190,23 +193,35 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 				this.housekeeping.set(false);
 			}
 		}
-		while (this.entries.size() > this.maxEntries);
+	}
+
+	/** Over the bound, or the oldest record stale or expired: read-only, so that most writes skip the tidying. */
+	private boolean needsHousekeeping(long now) {
+		if (this.entries.size() > this.maxEntries || this.writeCount.sum() > 2L * Math.max(this.entries.size(), 16)) {
+			return true;
+		}
+		Write head = this.writes.peek();
+		if (head == null || head.superseded) {
+			return head != null;
+		}
+		Entry entry = this.entries.get(head.key);
+		return entry == null || entry.write != head || entry.expiresAt <= now;
 	}
 
 	private void evict(long now) {
 		Write head;
 		while ((head = this.writes.peek()) != null) {
-			Entry entry = this.entries.get(head.key);
-			boolean stale = entry == null || entry.sequence != head.sequence;
+			Entry entry = head.superseded ? null : this.entries.get(head.key);
+			boolean stale = entry == null || entry.write != head;
 			if (!stale && this.entries.size() <= this.maxEntries && entry.expiresAt > now) {
 				return;
 			}
 			this.writes.poll(); // the head seen above: only the housekeeping thread removes records
-			this.writeCount.decrementAndGet();
+			this.writeCount.decrement();
 			if (!stale) {
 				Write evicted = head;
 				// unless written again meanwhile: that write is younger than this record says
-				this.entries.computeIfPresent(evicted.key, (k, e) -> (e.sequence == evicted.sequence) ? null : e);
+				this.entries.computeIfPresent(evicted.key, (k, e) -> (e.write == evicted) ? null : e);
 			}
 		}
 	}
@@ -214,10 +229,10 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	/** Drop stale write records (keys written again) so that the queue stays proportional to the keys held. */
 	private void compact() {
 		this.writes.removeIf((write) -> {
-			Entry entry = this.entries.get(write.key);
-			boolean stale = entry == null || entry.sequence != write.sequence;
+			Entry entry = write.superseded ? null : this.entries.get(write.key);
+			boolean stale = entry == null || entry.write != write;
 			if (stale) {
-				this.writeCount.decrementAndGet();
+				this.writeCount.decrement();
 			}
 			return stale;
 		});
@@ -238,23 +253,36 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		/** When the whole entry (claim, completions) is forgotten, in epoch milliseconds. */
 		final long expiresAt;
 
-		/** The write that produced this state, matching one record in the write order. */
-		final long sequence;
+		/** The record of the write that produced this state, in the write order. */
+		final Write write;
 
 		Entry(@Nullable String claimId, long claimExpiresAt, boolean done, Set<String> completedHandlers,
-				long expiresAt, long sequence) {
+				long expiresAt, Write write) {
 			this.claimId = claimId;
 			this.claimExpiresAt = claimExpiresAt;
 			this.done = done;
 			this.completedHandlers = completedHandlers;
 			this.expiresAt = expiresAt;
-			this.sequence = sequence;
+			this.write = write;
 		}
 
 	}
 
-	/** One write of a key, in write order. */
-	private record Write(String key, long sequence) {
+	/** One write of a key, in write order; compared by identity. */
+	private static final class Write {
+
+		final String key;
+
+		/**
+		 * Set once the entry of this write was replaced or removed: a hint that spares eviction a look-up. Not
+		 * volatile: a record whose flag is not seen yet is found stale by the look-up instead.
+		 */
+		boolean superseded;
+
+		Write(String key) {
+			this.key = key;
+		}
+
 	}
 
 }
