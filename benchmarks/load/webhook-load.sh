@@ -2,13 +2,16 @@
 # P2: webhook endpoint req/s vs a bare @PostMapping in the same app, 1 KiB distinct validly signed deliveries,
 # 16 connections over loopback, with the in-memory store and with the Redis store (127.0.0.1:6379).
 # Starts the app itself on 127.0.0.1, runs a bounded time per side and stops everything it started.
-#   benchmarks/load/webhook-load.sh            (DURATION=10s WARMUP=5s COUNT=100000 STORES="memory redis")
+#   benchmarks/load/webhook-load.sh    (DURATION=10s WARMUP=10s ROUNDS=2 COUNT=100000 STORES="memory redis")
+# Each round loads the bare path, then the webhook path, for DURATION each; a side's figure is its mean over the
+# rounds, so that JIT warm-up and drift do not favour the side measured last.
 # Needs wrk (Debian package "wrk") and, for the Redis side, redis-server listening on 127.0.0.1:6379.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION="${DURATION:-10s}"
-WARMUP="${WARMUP:-5s}"
+WARMUP="${WARMUP:-10s}"
+ROUNDS="${ROUNDS:-2}"
 COUNT="${COUNT:-100000}"
 STORES="${STORES:-memory redis}"
 PORT="${PORT:-18080}"
@@ -43,7 +46,8 @@ load() { # path duration file -> prints req/s
 }
 
 for store in ${STORES}; do
-  java -Xms512m -Xmx512m -cp "${CP}" io.interactor.spring.benchmarks.load.WebhookLoadApplication \
+  # shellcheck disable=SC2086
+  java -Xms512m -Xmx512m ${APP_JAVA_OPTS:-} -cp "${CP}" io.interactor.spring.benchmarks.load.WebhookLoadApplication \
     --server.address=127.0.0.1 --server.port="${PORT}" \
     --interactor.webhook.secret="${SECRET}" \
     --interactor.webhook.idempotency.store="${store}" \
@@ -58,14 +62,19 @@ for store in ${STORES}; do
     sleep 0.5
   done
 
-  generate 20000 "${work}/warm.tsv"
+  generate 50000 "${work}/warm.tsv"
   load /webhooks/interactor "${WARMUP}" "${work}/warm.tsv" > /dev/null
   load /bare "${WARMUP}" "${work}/warm.tsv" > /dev/null
-  generate "${COUNT}" "${work}/deliveries.tsv"
-  webhook="$(load /webhooks/interactor "${DURATION}" "${work}/deliveries.tsv")"
-  bare="$(load /bare "${DURATION}" "${work}/deliveries.tsv")"
+  : > "${work}/webhook.rates"; : > "${work}/bare.rates"
+  for _ in $(seq 1 "${ROUNDS}"); do
+    generate "${COUNT}" "${work}/deliveries.tsv"
+    load /bare "${DURATION}" "${work}/deliveries.tsv" >> "${work}/bare.rates"
+    load /webhooks/interactor "${DURATION}" "${work}/deliveries.tsv" >> "${work}/webhook.rates"
+  done
+  webhook="$(awk '{s += $1} END {printf "%.0f", s / NR}' "${work}/webhook.rates")"
+  bare="$(awk '{s += $1} END {printf "%.0f", s / NR}' "${work}/bare.rates")"
   ratio="$(awk -v a="${webhook}" -v b="${bare}" 'BEGIN {printf "%.2f", a / b}')"
-  echo "| P2 | ${store} store | webhook ${webhook} req/s | bare @PostMapping ${bare} req/s | ${ratio} |"
+  echo "| P2 | ${store} store, ${ROUNDS} rounds | webhook ${webhook} req/s ($(paste -sd' ' "${work}/webhook.rates")) | bare @PostMapping ${bare} req/s ($(paste -sd' ' "${work}/bare.rates")) | ${ratio} |"
 
   kill "${app_pid}"; wait "${app_pid}" 2>/dev/null || true; app_pid=""
   rm -f "${work}"/*.tsv
