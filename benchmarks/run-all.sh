@@ -30,7 +30,7 @@ jmh() { # name regexp [extra jmh args...]
 score() { # csv method [param]
   awk -F, -v m="$2" -v p="${3:-}" '
     NR > 1 { sub(/\r$/, ""); gsub(/"/, ""); name = $1; sub(/.*\./, "", name)
-             if (name == m && (p == "" || $8 == p)) { printf "%.1f %.1f\n", $5, $6 } }' "$1" | head -1
+             if (name == m && (p == "" || $8 == p)) { printf "%.4g %.2g\n", $5, $6 } }' "$1" | head -1
 }
 
 row() { # id what csv ours peer unit [param]
