@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * as the claim, {@code put} as the completion, and {@code remove} of the key written 100,000 deliveries earlier to
  * stay at the bound. Every key is new to the store when claimed: each thread cycles through 200,000 keys, twice the
  * bound, so a key was evicted before it comes round again.
+ *
+ * @since 0.1.0
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -14,6 +14,8 @@ import io.interactor.spring.webhook.idempotency.InMemoryWebhookIdempotencyStore;
  * the same keys, and the heap after a million distinct deliveries into a store bounded at 100,000 keys. Measured as the
  * used heap after full collections, so run it alone in its own JVM:
  * {@code java -cp ... io.interactor.spring.benchmarks.StoreFootprint}.
+ *
+ * @since 0.1.0
  */
 public final class StoreFootprint {
 

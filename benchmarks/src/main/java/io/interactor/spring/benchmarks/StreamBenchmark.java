@@ -41,6 +41,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * the same stream ({@code bodyToFlux(ServerSentEvent<JsonNode>)} with the same headers). A Reactor Netty server on
  * 127.0.0.1 sends {@value #EVENTS} text-delta events in chunks of ten and keeps the connection open; each operation
  * opens the stream, reads every event and cancels. Scores are events per millisecond.
+ *
+ * @since 0.1.0
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

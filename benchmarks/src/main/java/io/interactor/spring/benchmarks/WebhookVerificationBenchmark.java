@@ -47,6 +47,8 @@ import org.springframework.http.HttpHeaders;
  * {@code id.timestamp.body}).</li>
  * </ul>
  * The peers take the payload as a {@code String}, decoded once in set-up, which flatters them slightly.
+ *
+ * @since 0.1.0
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

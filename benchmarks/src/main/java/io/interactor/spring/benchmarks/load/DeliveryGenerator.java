@@ -16,6 +16,8 @@ import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
  * Writes distinct, validly signed 1 KiB deliveries for the load script, one a line:
  * {@code body TAB timestamp TAB signature}. Each has its own event id (so its own idempotency key) and is signed now,
  * so run it right before the load. Usage: {@code DeliveryGenerator <count> <secret> <file>}.
+ *
+ * @since 0.1.0
  */
 public final class DeliveryGenerator {
 

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * P2: the starter's webhook endpoint with the cheapest possible handler, next to a bare {@code @PostMapping} that reads
  * the raw body and answers the same JSON, in one app. {@code benchmarks/load/webhook-load.sh} starts it on 127.0.0.1
  * and loads both paths with the same signed deliveries.
+ *
+ * @since 0.1.0
  */
 @SpringBootApplication
 public class WebhookLoadApplication {

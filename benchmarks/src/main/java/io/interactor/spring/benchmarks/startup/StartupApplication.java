@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * P5: a small MVC app that names none of the starter's types, so that it starts with and without the starter on the
  * classpath. It prints how long {@link SpringApplication#run} took ({@code STARTUP_MS <n>}) and exits.
+ *
+ * @since 0.1.0
  */
 @SpringBootApplication
 public class StartupApplication {
