@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,7 +36,9 @@ import org.springframework.util.StringUtils;
  * own timestamp to the {@link EnvelopeTimestampPolicy}.
  * <p>
  * Verification never throws for malformed input; it returns a {@link VerificationResult}. Neither the secrets nor the
- * signature ever appear in a result or log message. Instances are immutable and thread-safe.
+ * signature ever appear in a result or log message. Instances are immutable and thread-safe: each thread computes
+ * with its own {@link Mac}, keyed once per secret, so a delivery costs one HMAC pass over its bytes and no provider
+ * lookup or key set-up.
  *
  * @since 0.1.0
  */
@@ -46,6 +47,12 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 	private static final String PREFIX = "sha256=";
 
 	private final List<byte[]> secrets;
+
+	/**
+	 * One keyed {@code Mac} per secret and thread. {@code Mac.getInstance} walks the security providers and
+	 * {@code init} hashes the key: done per delivery, that costs about a third of a 1 KiB verification.
+	 */
+	private final ThreadLocal<Mac[]> macs;
 
 	private final SignatureScheme scheme;
 
@@ -73,6 +80,8 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 			}
 		}
 		this.secrets = List.copyOf(keys);
+		this.macs = ThreadLocal.withInitial(this::keyedMacs);
+		keyedMacs(); // fail now, not on the first delivery, when HmacSHA256 is missing
 		this.scheme = scheme;
 		this.tolerance = tolerance;
 		this.clock = clock;
@@ -114,17 +123,20 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		if (expected == null) {
 			return VerificationResult.failed(VerificationFailure.MALFORMED_SIGNATURE);
 		}
+		Mac[] macs = this.macs.get();
 		if (timestamp != null && this.scheme != SignatureScheme.BODY) {
-			byte[] signed = timestampedPayload(timestamp, body);
-			for (int i = 0; i < this.secrets.size(); i++) {
-				if (MessageDigest.isEqual(expected, hmac(this.secrets.get(i), signed))) {
+			// timestamp + "." + body, fed in parts: the body is never copied
+			byte[] prefix = timestampPrefix(timestamp);
+			for (int i = 0; i < macs.length; i++) {
+				macs[i].update(prefix);
+				if (MessageDigest.isEqual(expected, macs[i].doFinal(body))) {
 					return VerificationResult.valid(SignatureScheme.TIMESTAMPED, i);
 				}
 			}
 		}
 		if (this.scheme != SignatureScheme.TIMESTAMPED) {
-			for (int i = 0; i < this.secrets.size(); i++) {
-				if (MessageDigest.isEqual(expected, hmac(this.secrets.get(i), body))) {
+			for (int i = 0; i < macs.length; i++) {
+				if (MessageDigest.isEqual(expected, macs[i].doFinal(body))) {
 					return VerificationResult.valid(SignatureScheme.BODY, i);
 				}
 			}
@@ -156,19 +168,31 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 			return null;
 		}
 		try {
-			return HexFormat.of().parseHex(value.toLowerCase(Locale.ROOT));
+			// HexFormat parses either case
+			return HexFormat.of().parseHex(value);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
 	}
 
-	static byte[] timestampedPayload(String timestamp, byte[] body) {
-		byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
-		byte[] signed = new byte[prefix.length + body.length];
-		System.arraycopy(prefix, 0, signed, 0, prefix.length);
-		System.arraycopy(body, 0, signed, prefix.length, body.length);
-		return signed;
+	private static byte[] timestampPrefix(String timestamp) {
+		return (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+	}
+
+	private Mac[] keyedMacs() {
+		return this.secrets.stream().map(HmacWebhookSignatureVerifier::keyedMac).toArray(Mac[]::new);
+	}
+
+	private static Mac keyedMac(byte[] key) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac;
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
 	}
 
 	/**
@@ -178,14 +202,7 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 	 * @return the 32-byte MAC
 	 */
 	public static byte[] hmac(byte[] key, byte[] data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		return keyedMac(key).doFinal(data);
 	}
 
 	@Override

@@ -31,7 +31,7 @@ public final class WebhookTimestamps {
 		if (trimmed.isEmpty()) {
 			return null;
 		}
-		if (trimmed.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+		if (isDigits(trimmed)) {
 			if (trimmed.length() > 18) {
 				return null;
 			}
@@ -44,6 +44,17 @@ public final class WebhookTimestamps {
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/** A plain loop: this runs for every delivery, and a stream pipeline costs more than the check. */
+	private static boolean isDigits(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -2,6 +2,13 @@ package io.interactor.spring.webhook.idempotency;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.interactor.spring.test.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -106,6 +113,63 @@ class InMemoryWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests
 		assertThat(small.size()).isEqualTo(3);
 		assertThat(small.claim("e", "claim-1")).isEqualTo(ClaimResult.COMPLETED);
 		assertThat(small.claim("a", "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+	}
+
+	@Test
+	void staysBoundedByMaxEntriesOverAMillionDistinctDeliveries() {
+		InMemoryWebhookIdempotencyStore bounded = new InMemoryWebhookIdempotencyStore(1000, Duration.ofMinutes(5),
+				Duration.ofDays(7), this.clock);
+		for (int i = 0; i < 1_000_000; i++) {
+			String key = "evt_" + i;
+			assertThat(bounded.claim(key, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+			bounded.completeHandler(key, "claim-1", HANDLER_A);
+			bounded.complete(key, "claim-1");
+			if (i % 1000 == 0) {
+				assertThat(bounded.size()).isLessThanOrEqualTo(1000);
+				// the eviction order (one record per write, three writes per delivery) is bounded too
+				assertThat(bounded.writeRecords()).isLessThanOrEqualTo(2 * 1000 + 3);
+			}
+		}
+		assertThat(bounded.size()).isEqualTo(1000);
+		assertThat(bounded.claim("evt_999999", "claim-2")).isEqualTo(ClaimResult.COMPLETED);
+		assertThat(bounded.claim("evt_998999", "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+	}
+
+	@Test
+	void staysBoundedUnderConcurrentDistinctDeliveries() throws Exception {
+		InMemoryWebhookIdempotencyStore bounded = new InMemoryWebhookIdempotencyStore(500, Duration.ofMinutes(5),
+				Duration.ofDays(7), this.clock);
+		int threads = 8;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> claimed = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				String prefix = "evt_" + t + "_";
+				claimed.add(executor.submit(() -> {
+					start.await();
+					int count = 0;
+					for (int i = 0; i < 50_000; i++) {
+						String key = prefix + i;
+						if (bounded.claim(key, "claim-1") == ClaimResult.CLAIMED) {
+							count++;
+						}
+						bounded.complete(key, "claim-1");
+					}
+					return count;
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> result : claimed) {
+				assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(50_000);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		// every write returned, so the bound holds again
+		assertThat(bounded.size()).isEqualTo(500);
+		assertThat(bounded.writeRecords()).isLessThanOrEqualTo(2 * 500 + threads);
 	}
 
 }
