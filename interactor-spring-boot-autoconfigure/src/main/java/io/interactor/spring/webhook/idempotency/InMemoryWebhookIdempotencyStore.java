@@ -61,7 +61,9 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		if (entry != null && entry.done) {
 			return ClaimResult.COMPLETED;
 		}
-		if (entry != null && entry.claimId != null && entry.claimExpiresAt.isAfter(now)) {
+		// The caller's own claim (a re-sent claim) is claimed again.
+		if (entry != null && entry.claimId != null && !entry.claimId.equals(claimId)
+				&& entry.claimExpiresAt.isAfter(now)) {
 			return ClaimResult.IN_PROGRESS;
 		}
 		Instant claimExpiresAt = now.plus(this.processingTimeout);
