@@ -152,7 +152,7 @@ class WebhookStoreFaultTests {
 						.isLessThanOrEqualTo(1);
 				}
 			}
-			if (recorder.count("first", id) == 2) {
+			if (recorder.count("first", id) + recorder.count("second", id) > 2) {
 				processedAgain++;
 			}
 		}
@@ -261,6 +261,7 @@ class WebhookStoreFaultTests {
 		assertThat(secondRecorder.count("first", victim)).isZero();
 		assertThat(secondRecorder.count("second", victim)).isOne();
 		assertThat(redis.claimedKeys(this.prefix + "*")).isZero();
+		// recovered-in: the other deliveries; the killed one waits for its claim to lapse (2 s)
 		summary("instance killed mid-handler, other takes over", plan, run,
 				"1 instance killed (claim lapses after 2 s)", firstRecorder.invocations() + secondRecorder.invocations(),
 				run.firstAnswerAfter(killed), started);
