@@ -41,7 +41,8 @@ final class UnsettledClaims {
 	/** By idempotency key, then claim id; guarded by {@code this}. */
 	private final Map<String, Map<String, Unsettled>> claims = new LinkedHashMap<>();
 
-	private int size;
+	/** Written under {@code this}; read without it so that the common case, nothing unsettled, takes no lock. */
+	private volatile int size;
 
 	UnsettledClaims(WebhookIdempotencyStore store, int maxSize) {
 		this.store = store;
@@ -75,6 +76,9 @@ final class UnsettledClaims {
 	 * that were not settled are kept
 	 */
 	void settle(String key) {
+		if (this.size == 0) {
+			return;
+		}
 		List<Unsettled> pending;
 		synchronized (this) {
 			Map<String, Unsettled> ofKey = this.claims.get(key);
@@ -92,11 +96,11 @@ final class UnsettledClaims {
 	 * Settle a few unsettled claims of any key, oldest first; stop at the first failure of the store.
 	 */
 	void settleSome() {
+		if (this.size == 0) {
+			return;
+		}
 		List<Unsettled> pending = new ArrayList<>(SETTLE_BATCH);
 		synchronized (this) {
-			if (this.size == 0) {
-				return;
-			}
 			outer: for (Map<String, Unsettled> ofKey : this.claims.values()) {
 				for (Unsettled claim : ofKey.values()) {
 					pending.add(claim);
@@ -119,7 +123,7 @@ final class UnsettledClaims {
 	/**
 	 * The number of unsettled claims.
 	 */
-	synchronized int size() {
+	int size() {
 		return this.size;
 	}
 
