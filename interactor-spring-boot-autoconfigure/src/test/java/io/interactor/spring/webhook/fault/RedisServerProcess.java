@@ -77,9 +77,12 @@ final class RedisServerProcess implements AutoCloseable {
 		else {
 			command.addAll(List.of("--appendonly", "no"));
 		}
-		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+		Process started = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("redis.log").toFile())
 			.start();
+		// a test JVM that is stopped mid-test takes its servers with it
+		Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "redis-server-stop"));
+		this.process = started;
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (true) {
 			try {
@@ -90,7 +93,7 @@ final class RedisServerProcess implements AutoCloseable {
 			catch (IOException ex) {
 				// not listening yet
 			}
-			if (System.nanoTime() > deadline || !this.process.isAlive()) {
+			if (System.nanoTime() > deadline || !started.isAlive()) {
 				throw new IOException("redis-server did not start on port " + this.port + ": "
 						+ Files.readString(this.directory.resolve("redis.log")));
 			}
