@@ -39,8 +39,16 @@ import org.springframework.util.Assert;
  * <p>
  * Completion is recorded per handler ({@link WebhookHandlerMethod#getId()}): when a handler throws, the handlers before
  * it stay recorded as completed, and the redelivery runs only the others. When the idempotency store fails between
- * handlers the delivery is answered 503 without running further handlers; the handler whose completion could not be
- * recorded may run again on the redelivery, so handlers must still be idempotent for that window.
+ * handlers the delivery is answered 503 without running further handlers.
+ * <p>
+ * A store operation that failed may still have taken effect (a claim written although its answer was lost), and one
+ * that did not leaves the key claimed or a completion unrecorded. The dispatcher remembers such claims in memory and
+ * settles them as soon as the store answers again: it records the missing completions, then completes the key or
+ * releases the claim. A key's own unsettled claims are settled before the key is claimed again, so a redelivery to
+ * this instance neither waits for the processing timeout nor runs a handler whose completion was not recorded; the
+ * others are settled a few at a time by the following deliveries. Until then, a redelivery reaching another instance
+ * is answered 503 while the claim holds, and may run a handler whose completion is still unrecorded here, so handlers
+ * must still be idempotent for that window.
  * <p>
  * {@link #dispatch} blocks while the handlers run: reactive callers must call it off the event loop. Nothing of the
  * payload, the secret or the signature is logged or returned.
@@ -68,6 +76,8 @@ public class WebhookDispatcher {
 
 	private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
+	private static final int MAX_UNSETTLED_CLAIMS = 10_000;
+
 	private final WebhookSignatureVerifier verifier;
 
 	private final WebhookIdempotencyStore store;
@@ -81,6 +91,8 @@ public class WebhookDispatcher {
 	private final long retryAfterSeconds;
 
 	private final ObservationRegistry observationRegistry;
+
+	private final UnsettledClaims unsettledClaims;
 
 	private volatile @Nullable WebhookDeliveryObservationConvention observationConvention;
 
@@ -127,6 +139,7 @@ public class WebhookDispatcher {
 		this.maxPayloadBytes = maxPayloadBytes;
 		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
 		this.observationRegistry = observationRegistry;
+		this.unsettledClaims = new UnsettledClaims(store, MAX_UNSETTLED_CLAIMS);
 	}
 
 	/**
@@ -286,14 +299,27 @@ public class WebhookDispatcher {
 		}
 		String key = event.idempotencyKey();
 		String claimId = UUID.randomUUID().toString();
-		ClaimResult claim;
 		try {
-			claim = this.store.claim(key, claimId);
+			// What an earlier attempt left in doubt is settled first: the claim it may have written is released and
+			// the completions it could not record are recorded, so this attempt sees the key as it really is.
+			this.unsettledClaims.settle(key);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Idempotency store unavailable, answering 503 for " + event + ": " + ex.getMessage());
 			return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
 		}
+		ClaimResult claim;
+		try {
+			claim = this.store.claim(key, claimId);
+		}
+		catch (RuntimeException ex) {
+			// The claim may have been written all the same (the answer was lost): release it once the store is back.
+			this.unsettledClaims.claimFailed(key, claimId);
+			logger.warn("Idempotency store unavailable, answering 503 for " + event + ": " + ex.getMessage());
+			return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
+		}
+		// The store answers again: settle what earlier failures left in doubt for other keys.
+		this.unsettledClaims.settleSome();
 		if (claim == ClaimResult.COMPLETED) {
 			logger.debug("Duplicate of processed webhook " + event);
 			return WebhookOutcome.of(Result.DUPLICATE);
@@ -311,7 +337,7 @@ public class WebhookDispatcher {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Idempotency store unavailable, answering 503 for " + event + ": " + ex.getMessage());
-			release(key, claimId, event);
+			release(key, claimId, Set.of(), event);
 			return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
 		}
 		delivery.setHandlersInvoked(true);
@@ -328,7 +354,7 @@ public class WebhookDispatcher {
 				observation.error(ex);
 				logger.error("@InteractorWebhook handler " + handler + " failed for " + event
 						+ "; releasing the delivery so a redelivery runs the handlers that did not complete", ex);
-				release(key, claimId, event);
+				release(key, claimId, Set.of(), event);
 				return WebhookOutcome.of(Result.HANDLER_FAILED);
 			}
 			try {
@@ -336,9 +362,9 @@ public class WebhookDispatcher {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Handler " + handler + " completed for " + event + " but the idempotency store could not"
-						+ " record it; answering 503 without running further handlers, so a redelivery may run it"
-						+ " again (" + ex.getMessage() + ")");
-				release(key, claimId, event);
+						+ " record it; answering 503 without running further handlers, the completion is recorded"
+						+ " when the store answers again (" + ex.getMessage() + ")");
+				release(key, claimId, Set.of(handler.getId()), event);
 				return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
 			}
 		}
@@ -346,7 +372,9 @@ public class WebhookDispatcher {
 			this.store.complete(key, claimId);
 		}
 		catch (RuntimeException ex) {
-			// Every handler's completion is recorded, so a redelivery would run none of them again.
+			// Every handler's completion is recorded, so a redelivery would run none of them again; the key is
+			// completed when the store answers again, so that it does not stay claimed until the processing timeout.
+			this.unsettledClaims.completeFailed(key, claimId);
 			logger.warn("Processed " + event + " but could not mark it completed; a redelivery runs no handler again ("
 					+ ex.getMessage() + ")");
 		}
@@ -365,14 +393,30 @@ public class WebhookDispatcher {
 		return outcome;
 	}
 
-	private void release(String key, String claimId, WebhookEvent<?> event) {
+	/**
+	 * Release a claim, first recording the handler completions the store failed to record; what fails is settled
+	 * when the store answers again.
+	 */
+	private void release(String key, String claimId, Set<String> unrecordedHandlers, WebhookEvent<?> event) {
 		try {
+			for (String handlerId : unrecordedHandlers) {
+				this.store.completeHandler(key, claimId, handlerId);
+			}
 			this.store.release(key, claimId);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not release " + event + "; a redelivery is processed once the processing timeout "
-					+ "lapses (" + ex.getMessage() + ")");
+			this.unsettledClaims.releaseFailed(key, claimId, unrecordedHandlers);
+			logger.warn("Could not release " + event + "; it is released when the idempotency store answers again ("
+					+ ex.getMessage() + ")");
 		}
+	}
+
+	/**
+	 * The number of claims whose state in the store is in doubt and not settled yet.
+	 * @return the count, 0 when the store answered every operation
+	 */
+	int unsettledClaims() {
+		return this.unsettledClaims.size();
 	}
 
 }

@@ -82,7 +82,9 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 				result[0] = ClaimResult.COMPLETED;
 				return entry;
 			}
-			if (entry != null && entry.claimId != null && entry.claimExpiresAt > now) {
+			// the caller's own claim (a re-sent claim) is claimed again
+			if (entry != null && entry.claimId != null && !entry.claimId.equals(claimId)
+					&& entry.claimExpiresAt > now) {
 				result[0] = ClaimResult.IN_PROGRESS;
 				return entry;
 			}

@@ -29,6 +29,12 @@ import org.springframework.util.Assert;
  * time-to-live. A failed delivery is released by removing its claim fields only while the key still holds the
  * caller's claim; the completions stay (and a hash without fields disappears). Any Redis failure surfaces as
  * {@link IdempotencyStoreException} (the endpoint answers 503 and processes nothing more).
+ * <p>
+ * Every script is safe to run twice, as a Redis client may re-send a command whose connection broke before the
+ * answer arrived (Lettuce does so after reconnecting, unless the caller's command timeout cancelled the command
+ * first): a claim finds its own claim id and is claimed, a completion is written again, a release of a claim that is
+ * gone does nothing. Set the client's command timeout ({@code spring.data.redis.timeout}) to a few seconds, so that a
+ * delivery waiting on an unreachable Redis is answered 503 in that time rather than Lettuce's 60 seconds.
  *
  * @since 0.1.0
  */
@@ -45,15 +51,16 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 	static final String DONE = "done";
 
 	/**
-	 * Claims a key unless it is done or holds a claim that has not lapsed; answers {@code claimed},
-	 * {@code processing} or {@code done}. ARGV: claim value, processing timeout in ms.
+	 * Claims a key unless it is done or holds another claim that has not lapsed; answers {@code claimed},
+	 * {@code processing} or {@code done}. A key that already holds the given claim is claimed again (its lapse
+	 * renewed): the client re-sent a claim whose answer was lost. ARGV: claim value, processing timeout in ms.
 	 */
 	private static final RedisScript<String> CLAIM = RedisScript.of("""
 			local state = redis.call('HGET', KEYS[1], 'state')
 			if state == 'done' then return 'done' end
 			local time = redis.call('TIME')
 			local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-			if state then
+			if state and state ~= ARGV[1] then
 			  local lapses = tonumber(redis.call('HGET', KEYS[1], 'claim-expires-at'))
 			  if lapses and lapses > now then return 'processing' end
 			end

@@ -20,10 +20,17 @@ import java.util.Set;
  * {@link #completedHandlers} call that starts after {@link #completeHandler} returned, on any instance; recording it
  * (with its expiry) must be one atomic step, so that no completion is kept without expiry or dropped early.
  * <p>
+ * <strong>Re-sent operations.</strong> Every operation must be safe to run more than once with the same arguments,
+ * because a client may re-send a command whose answer was lost, and the dispatcher repeats an operation whose outcome
+ * it does not know: a claim that finds the key claimed with its own claim id returns {@link ClaimResult#CLAIMED};
+ * recording a completion again, completing again and releasing a claim that is gone change nothing more.
+ * <p>
  * <strong>Failures.</strong> Storage failures are reported as {@link IdempotencyStoreException}, and the dispatcher
- * then fails closed: it answers 503, runs no further handler and never reports the delivery as processed. A handler
- * that completed but whose completion could not be recorded runs again on the redelivery, so handlers must still be
- * idempotent on their own side for that window.
+ * then fails closed: it answers 503, runs no further handler and never reports the delivery as processed. An
+ * operation that failed may still have taken effect; the dispatcher remembers it and settles it (releases the claim,
+ * records the completion, completes the key) as soon as the store answers again. A handler that completed but whose
+ * completion could not be recorded runs again only if the redelivery reaches another instance before this one
+ * settled it, so handlers must still be idempotent on their own side for that window.
  * <p>
  * <strong>Handler ids</strong> are opaque, stable strings (the dispatcher uses the bean name and the method
  * signature, e.g. {@code orderHandlers#onMessage(io.interactor.spring.webhook.RoomMessageData)}): they must be stored
@@ -35,7 +42,7 @@ public interface WebhookIdempotencyStore {
 
 	/**
 	 * Atomically claim a key for processing. A key that holds only handler completions (its last delivery failed or
-	 * its claim lapsed) can be claimed.
+	 * its claim lapsed) can be claimed, and so can a key that holds this very claim id (the claim was re-sent).
 	 * @param key the idempotency key
 	 * @param claimId identifies this claim (unique per delivery attempt)
 	 * @return {@link ClaimResult#CLAIMED} if the caller now owns the key, else what state the key is in

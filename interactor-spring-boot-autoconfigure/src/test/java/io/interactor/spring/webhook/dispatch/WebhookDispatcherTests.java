@@ -261,7 +261,7 @@ class WebhookDispatcherTests {
 	}
 
 	@Test
-	void storeFailingBetweenHandlersAnswers503AndTheRedeliveryRunsTheUnrecordedHandler() {
+	void storeFailingBetweenHandlersAnswers503AndTheRedeliveryRunsOnlyTheRemainingHandlers() {
 		this.runner.withUserConfiguration(TwoStepHandlers.class, FlakyCompletionStoreConfiguration.class)
 			.run((context) -> {
 				TwoStepHandlers handlers = context.getBean(TwoStepHandlers.class);
@@ -282,8 +282,9 @@ class WebhookDispatcherTests {
 				assertThat(handlers.calls).containsExactly("first", "second");
 
 				store.failCompletionOf = null;
+				// the completion that could not be recorded is recorded before the redelivery claims the key
 				assertThat(deliver(context, body).result()).isEqualTo(Result.PROCESSED);
-				assertThat(handlers.calls).containsExactly("first", "second", "second", "third");
+				assertThat(handlers.calls).containsExactly("first", "second", "third");
 				assertThat(deliver(context, body).result()).isEqualTo(Result.DUPLICATE);
 			});
 	}

@@ -36,6 +36,36 @@ abstract class AbstractIdempotencyStoreTests {
 	}
 
 	@Test
+	void claimReSentWithItsOwnClaimIdIsClaimed() {
+		// A client that re-sends a command after a broken connection must find its own earlier write, not a claim
+		// that blocks every redelivery until the processing timeout.
+		String key = key();
+		assertThat(store().claim(key, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().claim(key, "claim-1")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.IN_PROGRESS);
+	}
+
+	@Test
+	void everyOperationCanBeReSent() {
+		String key = key();
+		store().claim(key, "claim-1");
+		store().completeHandler(key, "claim-1", HANDLER_A);
+		store().completeHandler(key, "claim-1", HANDLER_A);
+		assertThat(store().completedHandlers(key)).containsExactly(HANDLER_A);
+		store().release(key, "claim-1");
+		store().release(key, "claim-1");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(store().completedHandlers(key)).containsExactly(HANDLER_A);
+		// the earlier delivery's release, re-sent late, leaves the new claim in place
+		store().release(key, "claim-1");
+		assertThat(store().claim(key, "claim-3")).isEqualTo(ClaimResult.IN_PROGRESS);
+		store().complete(key, "claim-2");
+		store().complete(key, "claim-2");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.COMPLETED);
+		assertThat(store().claim(key, "claim-3")).isEqualTo(ClaimResult.COMPLETED);
+	}
+
+	@Test
 	void completedKeyIsReportedAsCompleted() {
 		String key = key();
 		store().claim(key, "claim-1");
