@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.autoconfigure.InteractorWebhookAutoConfiguration;
@@ -186,35 +189,33 @@ class UnsettledClaimTests {
 	}
 
 	@Test
-	void concurrentDeliveriesAndTheBackgroundTaskSettleEachClaimOnce() throws Exception {
+	void redeliveryWhileTheBackgroundTaskSettlesItsKeyWaitsAndTheClaimIsReleasedOnce() {
 		this.runner.run((context) -> {
 			FaultyStore store = context.getBean(FaultyStore.class);
 			WebhookDispatcher dispatcher = context.getBean(WebhookDispatcher.class);
-			dispatcher.setSettleInterval(Duration.ofMillis(1), Duration.ofMillis(5));
-			List<String> stuck = new ArrayList<>();
+			Handlers handlers = context.getBean(Handlers.class);
+			dispatcher.setSettleInterval(Duration.ofMillis(10), Duration.ofMillis(50));
+			String body = body();
+			CountDownLatch gate = new CountDownLatch(1);
+			store.releaseEntered = new CountDownLatch(1);
+			store.releaseGate = gate;
 			store.loseAnswerOf = "claim";
-			// few keys: the store underneath keeps at most 10
-			for (int i = 0; i < 4; i++) {
-				String body = body();
-				stuck.add(body);
-				assertThat(deliver(context, body).result()).isEqualTo(Result.STORE_UNAVAILABLE);
-			}
+			assertThat(deliver(context, body).result()).isEqualTo(Result.STORE_UNAVAILABLE);
 			store.loseAnswerOf = null;
-			// redeliveries of the stuck keys and other deliveries race the background task
-			List<Thread> threads = new ArrayList<>();
-			for (String body : stuck) {
-				threads.add(start(() -> deliver(context, body)));
-				threads.add(start(() -> deliver(context, body)));
-				threads.add(start(() -> deliver(context, body())));
-			}
-			for (Thread thread : threads) {
-				thread.join(30_000);
-			}
-			await().atMost(Duration.ofSeconds(30)).until(() -> dispatcher.unsettledClaims() == 0);
-			for (String body : stuck) {
-				assertThat(store.releases(idempotencyKey(body))).isOne();
-				assertThat(deliver(context, body).result()).isEqualTo(Result.DUPLICATE);
-			}
+			// the background task is inside the release of the claim when the redelivery arrives
+			assertThat(store.releaseEntered.await(30, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<WebhookOutcome> redelivery = new CompletableFuture<>();
+			Thread redeliveryThread = new Thread(() -> redelivery.complete(deliver(context, body)));
+			redeliveryThread.start();
+			// the redelivery waits for the settling to finish (or, were settling not serialized, settles on its own)
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> redelivery.isDone() || redeliveryThread.getState() == Thread.State.WAITING);
+			gate.countDown();
+			assertThat(redelivery.get(30, TimeUnit.SECONDS).result()).isEqualTo(Result.PROCESSED);
+			assertThat(handlers.calls).containsExactly("first", "second");
+			assertThat(dispatcher.unsettledClaims()).isZero();
+			// the redelivery did not release the claim a second time
+			assertThat(store.releases(idempotencyKey(body))).isOne();
 		});
 	}
 
@@ -241,12 +242,6 @@ class UnsettledClaimTests {
 		assertThat(store[0].releases(idempotencyKey(body))).isZero();
 		assertThat(store[0].claim(idempotencyKey(body), "another-instance")).isEqualTo(ClaimResult.IN_PROGRESS);
 		assertThat(dispatcher[0].unsettledClaims()).isOne();
-	}
-
-	private static Thread start(Runnable task) {
-		Thread thread = new Thread(task);
-		thread.start();
-		return thread;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -289,6 +284,11 @@ class UnsettledClaimTests {
 		final Map<String, AtomicInteger> releases = new ConcurrentHashMap<>();
 
 		final AtomicInteger failedReleases = new AtomicInteger();
+
+		/** When set, the background settling counts it down on entering a release, then waits for the gate. */
+		volatile CountDownLatch releaseEntered;
+
+		volatile CountDownLatch releaseGate;
 
 		int releases(String key) {
 			AtomicInteger count = this.releases.get(key);
@@ -337,6 +337,17 @@ class UnsettledClaimTests {
 			catch (IdempotencyStoreException ex) {
 				this.failedReleases.incrementAndGet();
 				throw ex;
+			}
+			CountDownLatch entered = this.releaseEntered;
+			CountDownLatch gate = this.releaseGate;
+			if (entered != null && gate != null && Thread.currentThread().getName().equals("interactor-webhook-settle")) {
+				entered.countDown();
+				try {
+					gate.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 			}
 			super.release(key, claimId);
 			this.releases.computeIfAbsent(key, (k) -> new AtomicInteger()).incrementAndGet();
