@@ -196,49 +196,63 @@ final class UnsettledClaims implements AutoCloseable {
 		return this.executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** One run of the background task: settle everything, oldest first, until the store fails. */
+	/**
+	 * One run of the background task: settle everything, oldest first, until the store fails. The lock is taken per
+	 * claim, so that a delivery settling its own key waits for one store command at most, not for the whole run.
+	 */
 	private void settleInBackground() {
 		boolean failed = false;
-		this.settling.lock();
 		try {
-			settleOldest(Integer.MAX_VALUE);
+			for (Unsettled claim : oldest(Integer.MAX_VALUE)) {
+				if (isClosed()) {
+					return;
+				}
+				this.settling.lock();
+				try {
+					settle(claim);
+				}
+				finally {
+					this.settling.unlock();
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			failed = true;
 			logger.debug("Idempotency store still failing, unsettled claims kept: " + ex.getMessage());
 		}
 		finally {
-			this.settling.unlock();
-		}
-		synchronized (this) {
-			this.scheduled = false;
-			if (failed) {
-				this.delayMillis = Math.min(this.delayMillis * 2, this.maxIntervalMillis);
+			synchronized (this) {
+				this.scheduled = false;
+				this.delayMillis = failed ? Math.min(this.delayMillis * 2, this.maxIntervalMillis) : this.intervalMillis;
+				// Claims added while this run settled others, or kept because the store failed: run again.
+				scheduleIfNeeded();
 			}
-			else {
-				this.delayMillis = this.intervalMillis;
-			}
-			// Claims added while this run settled others, or kept because the store failed: run again.
-			scheduleIfNeeded();
 		}
+	}
+
+	private synchronized boolean isClosed() {
+		return this.closed;
 	}
 
 	/** Settle up to {@code limit} claims, oldest first; the caller holds {@link #settling}. */
 	private void settleOldest(int limit) {
-		List<Unsettled> pending = new ArrayList<>(Math.min(limit, this.size));
-		synchronized (this) {
-			outer: for (Map<String, Unsettled> ofKey : this.claims.values()) {
-				for (Unsettled claim : ofKey.values()) {
-					pending.add(claim);
-					if (pending.size() == limit) {
-						break outer;
-					}
+		for (Unsettled claim : oldest(limit)) {
+			settle(claim);
+		}
+	}
+
+	/** Up to {@code limit} unsettled claims, oldest first. */
+	private synchronized List<Unsettled> oldest(int limit) {
+		List<Unsettled> oldest = new ArrayList<>(Math.min(limit, this.size));
+		outer: for (Map<String, Unsettled> ofKey : this.claims.values()) {
+			for (Unsettled claim : ofKey.values()) {
+				oldest.add(claim);
+				if (oldest.size() == limit) {
+					break outer;
 				}
 			}
 		}
-		for (Unsettled claim : pending) {
-			settle(claim);
-		}
+		return oldest;
 	}
 
 	/** Schedule the background task unless it is scheduled already, nothing is unsettled or it was closed. */
