@@ -46,9 +46,13 @@ import org.springframework.util.Assert;
  * settles them as soon as the store answers again: it records the missing completions, then completes the key or
  * releases the claim. A key's own unsettled claims are settled before the key is claimed again, so a redelivery to
  * this instance neither waits for the processing timeout nor runs a handler whose completion was not recorded; the
- * others are settled a few at a time by the following deliveries. Until then, a redelivery reaching another instance
- * is answered 503 while the claim holds, and may run a handler whose completion is still unrecorded here, so handlers
- * must still be idempotent for that window.
+ * others are settled a few at a time by the following deliveries. While any claim is unsettled, a background thread
+ * ({@code interactor-webhook-settle}, started on demand and ended when idle) also retries settling them every 500 ms,
+ * backing off up to 5 seconds while the store keeps failing, so a claim is settled within about that time of the store
+ * coming back even when no delivery reaches this instance. Until then, a redelivery reaching another instance is
+ * answered 503 while the claim holds, and may run a handler whose completion is still unrecorded here, so handlers
+ * must still be idempotent for that window. {@link #close()} stops the background settling; a dispatcher created as
+ * a bean is closed with its application context.
  * <p>
  * {@link #dispatch} blocks while the handlers run: reactive callers must call it off the event loop. Nothing of the
  * payload, the secret or the signature is logged or returned.
@@ -65,7 +69,7 @@ import org.springframework.util.Assert;
  *
  * @since 0.1.0
  */
-public class WebhookDispatcher {
+public class WebhookDispatcher implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(WebhookDispatcher.class);
 
@@ -77,6 +81,10 @@ public class WebhookDispatcher {
 	private static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
 	private static final int MAX_UNSETTLED_CLAIMS = 10_000;
+
+	private static final Duration SETTLE_INTERVAL = Duration.ofMillis(500);
+
+	private static final Duration MAX_SETTLE_INTERVAL = Duration.ofSeconds(5);
 
 	private final WebhookSignatureVerifier verifier;
 
@@ -139,7 +147,7 @@ public class WebhookDispatcher {
 		this.maxPayloadBytes = maxPayloadBytes;
 		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
 		this.observationRegistry = observationRegistry;
-		this.unsettledClaims = new UnsettledClaims(store, MAX_UNSETTLED_CLAIMS);
+		this.unsettledClaims = new UnsettledClaims(store, MAX_UNSETTLED_CLAIMS, SETTLE_INTERVAL, MAX_SETTLE_INTERVAL);
 	}
 
 	/**
@@ -409,6 +417,42 @@ public class WebhookDispatcher {
 			logger.warn("Could not release " + event + "; it is released when the idempotency store answers again ("
 					+ ex.getMessage() + ")");
 		}
+	}
+
+	/**
+	 * Stop settling unsettled claims in the background. Claims still unsettled are settled only by later deliveries,
+	 * or lapse after the processing timeout; deliveries are still dispatched.
+	 */
+	@Override
+	public void close() {
+		this.unsettledClaims.close();
+	}
+
+	/**
+	 * Set how often unsettled claims are retried in the background, and the longest delay while the store keeps
+	 * failing; set it before first use.
+	 * @param interval the delay after a claim was left in doubt or settling succeeded (500 ms by default)
+	 * @param maxInterval the longest delay while the store keeps failing (5 seconds by default)
+	 */
+	void setSettleInterval(Duration interval, Duration maxInterval) {
+		this.unsettledClaims.setInterval(interval, maxInterval);
+	}
+
+	/**
+	 * Whether unsettled claims are being settled in the background.
+	 * @return {@code true} while the background task is scheduled or running
+	 */
+	boolean isSettlingInBackground() {
+		return this.unsettledClaims.isSettlingInBackground();
+	}
+
+	/**
+	 * Wait until the background settling stopped after {@link #close()}.
+	 * @param timeout how long to wait at most
+	 * @return {@code true} if it stopped
+	 */
+	boolean awaitClosed(Duration timeout) throws InterruptedException {
+		return this.unsettledClaims.awaitClosed(timeout);
 	}
 
 	/**
