@@ -3,6 +3,7 @@ package io.interactor.spring.webhook.idempotency;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -330,14 +331,28 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 			if (!stale && entry.expiresAt > now) {
 				return;
 			}
-			// writes evicting for a slot may have taken this record meanwhile: then it is theirs
-			if (this.writes.remove(head)) {
+			// a write evicting for a slot may take the same record meanwhile: counting it out and removing its key
+			// happen once either way
+			if (takeHead(head)) {
 				dropped(head);
 				if (!stale) {
 					remove(head);
 				}
 			}
 		}
+	}
+
+	/**
+	 * Unlink a record seen at the head of the write order, unless it is no longer there. Unlike
+	 * {@code Queue.remove(Object)}, never scans the queue when an evicting write took the record first.
+	 */
+	private boolean takeHead(Write head) {
+		Iterator<Write> records = this.writes.iterator();
+		if (records.hasNext() && records.next() == head) {
+			records.remove();
+			return true;
+		}
+		return false;
 	}
 
 	/** Drop stale write records (keys written again) so that the queue stays proportional to the keys held. */
