@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.interactor.spring.test.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,63 @@ class InMemoryWebhookIdempotencyStoreTests extends AbstractIdempotencyStoreTests
 		// every write returned, so the bound holds again
 		assertThat(bounded.size()).isEqualTo(500);
 		assertThat(bounded.writeRecords()).isLessThanOrEqualTo(2 * 500 + threads);
+	}
+
+	@Test
+	void maxEntriesHoldsAtEveryInstantUnderConcurrentWrites() throws Exception {
+		int maxEntries = 200;
+		InMemoryWebhookIdempotencyStore bounded = new InMemoryWebhookIdempotencyStore(maxEntries,
+				Duration.ofMinutes(5), Duration.ofDays(7), this.clock);
+		int threads = 32;
+		AtomicInteger largest = new AtomicInteger();
+		AtomicInteger largestSlots = new AtomicInteger();
+		AtomicBoolean writing = new AtomicBoolean(true);
+		Thread monitor = new Thread(() -> {
+			while (writing.get()) {
+				largest.accumulateAndGet(bounded.size(), Math::max);
+				largestSlots.accumulateAndGet(bounded.slotsTaken(), Math::max);
+			}
+		}, "store-size-monitor");
+		monitor.setDaemon(true);
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> writers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				String prefix = "evt_" + t + "_";
+				String claimId = "claim-" + t;
+				writers.add(executor.submit(() -> {
+					start.await();
+					for (int i = 0; i < 5_000; i++) {
+						String key = prefix + i;
+						bounded.claim(key, claimId);
+						bounded.completeHandler(key, claimId, HANDLER_A);
+						bounded.complete(key, claimId);
+						// keys shared by all threads, claimed and released while evictions remove them
+						String shared = "shared_" + (i % 16);
+						if (bounded.claim(shared, claimId) == ClaimResult.CLAIMED) {
+							bounded.release(shared, claimId);
+						}
+					}
+					return null;
+				}));
+			}
+			monitor.start();
+			start.countDown();
+			for (Future<?> writer : writers) {
+				writer.get(120, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			writing.set(false);
+			executor.shutdownNow();
+			monitor.join(TimeUnit.SECONDS.toMillis(10));
+		}
+		assertThat(largest.get()).isPositive().isLessThanOrEqualTo(maxEntries);
+		assertThat(largestSlots.get()).isLessThanOrEqualTo(maxEntries);
+		// every write returned: each slot taken belongs to a key held, and the keys fill the bound
+		assertThat(bounded.slotsTaken()).isEqualTo(bounded.mappedKeys());
+		assertThat(bounded.size()).isEqualTo(bounded.mappedKeys()).isLessThanOrEqualTo(maxEntries);
 	}
 
 }
