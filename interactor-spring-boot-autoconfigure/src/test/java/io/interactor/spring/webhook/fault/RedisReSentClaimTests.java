@@ -47,12 +47,9 @@ class RedisReSentClaimTests {
 				proxy.loseAnswers(true);
 				CompletableFuture<ClaimResult> claim = CompletableFuture.supplyAsync(() -> store.claim(key, "claim-1"));
 				// Redis has executed the claim: the key holds it although the caller has no answer yet
-				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-				while (!"processing:claim-1".equals(redis.command("HGET", "resent:" + key, "state"))
-						&& System.nanoTime() < deadline) {
-					Thread.sleep(10);
-				}
-				assertThat(redis.command("HGET", "resent:" + key, "state")).isEqualTo("processing:claim-1");
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(redis.command("HGET", "resent:" + key, "state"))
+						.isEqualTo("processing:claim-1"));
 				// closed in order, as a Redis shutting down does (a reset fails the command instead)
 				proxy.closeConnections();
 				proxy.loseAnswers(false);

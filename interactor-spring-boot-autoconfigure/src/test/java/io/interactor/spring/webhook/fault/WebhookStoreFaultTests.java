@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fault suite of the webhook side: real Redis servers of the test's own (killed, paused, slowed down, cut off
@@ -89,7 +90,7 @@ class WebhookStoreFaultTests {
 		List<Delivery> plan = PlatformSender.plan("paused", 1500, 300, 75, 20, 20, 1);
 		long started = System.nanoTime();
 		Run run = sender(app).start(plan);
-		Thread.sleep(1000);
+		awaitTraffic(run, 300);
 		redis.pause(Duration.ofSeconds(3));
 		Thread.sleep(3000);
 		long healed = System.nanoTime();
@@ -108,7 +109,7 @@ class WebhookStoreFaultTests {
 		List<Delivery> plan = PlatformSender.plan("aof", 2000, 400, 100, 25, 25, 2);
 		long started = System.nanoTime();
 		Run run = sender(app).start(plan);
-		Thread.sleep(1000);
+		awaitTraffic(run, 300);
 		redis.pause(Duration.ofSeconds(3));
 		Thread.sleep(3000);
 		redis.kill();
@@ -132,7 +133,7 @@ class WebhookStoreFaultTests {
 		List<Delivery> plan = PlatformSender.plan("nopersist", 2000, 400, 100, 25, 25, 3);
 		long started = System.nanoTime();
 		Run run = sender(app).start(plan);
-		Thread.sleep(1500);
+		awaitTraffic(run, 450);
 		redis.kill();
 		recorder.epoch = 1;
 		Thread.sleep(2000);
@@ -173,7 +174,7 @@ class WebhookStoreFaultTests {
 		List<Delivery> plan = PlatformSender.plan("slow", 1500, 300, 75, 20, 20, 4);
 		long started = System.nanoTime();
 		Run run = sender(app).start(plan);
-		Thread.sleep(1000);
+		awaitTraffic(run, 300);
 		proxy.latency(Duration.ofMillis(150));
 		Thread.sleep(3000);
 		proxy.latency(Duration.ZERO);
@@ -200,7 +201,7 @@ class WebhookStoreFaultTests {
 		List<Delivery> plan = PlatformSender.plan("reset", 1500, 300, 75, 20, 20, 5);
 		long started = System.nanoTime();
 		Run run = sender(app).start(plan);
-		Thread.sleep(1000);
+		awaitTraffic(run, 300);
 		int resets = 5;
 		long healed = 0;
 		for (int i = 0; i < resets; i++) {
@@ -286,7 +287,8 @@ class WebhookStoreFaultTests {
 		Run run = sender(app).start(plan);
 		CompletableFuture<HttpResponse<String>> first = client.sendAsync(post(port, body, Duration.ofSeconds(30)),
 				HttpResponse.BodyHandlers.ofString());
-		Thread.sleep(300);
+		// the first handler ran: the key is claimed and the slow second handler is running
+		await().atMost(Duration.ofSeconds(30)).until(() -> recorder.count("first", slow) == 1);
 		HttpResponse<String> whileClaimed = client.send(post(port, body, Duration.ofSeconds(30)),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(whileClaimed.statusCode()).isEqualTo(503);
@@ -410,6 +412,12 @@ class WebhookStoreFaultTests {
 				invocations, run.attempts.get(), run.unavailable.get(), run.refused.get(), run.ioErrors.get(),
 				run.duplicatesAnswered.get(), (recoveredMillis > 0) ? recoveredMillis + "ms" : "n/a",
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+	}
+
+
+	/** Waits until the senders have had this many deliveries processed, so that a fault hits running traffic. */
+	private static void awaitTraffic(Run run, int processed) {
+		await().atMost(DEADLINE).until(() -> run.processed.get() >= processed);
 	}
 
 }
