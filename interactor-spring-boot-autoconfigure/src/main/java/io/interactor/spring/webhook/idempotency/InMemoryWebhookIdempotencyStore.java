@@ -27,13 +27,14 @@ import org.springframework.util.Assert;
  * store-wide lock: deliveries whose keys fall in different segments never wait for each other.
  * <p>
  * <strong>Eviction.</strong> A new key in a full segment evicts the key of that segment used least recently (claimed,
- * looked up, completed or released), with its recorded handler completions; an expired key at the head of a segment
- * is removed by the next key added to it. The order is therefore per segment, not store-wide: every key stays at least
- * until {@code maxEntries / segments} newer keys have been added (they could all fall in its segment) and, as keys
- * spread evenly, typically until about {@code maxEntries} have been. A key evicted earlier than a store-wide order
- * would evict it costs only this: a redelivery of it arriving that late is processed again, which an eviction allows
- * in any order. As before, a claim in progress is evicted like any other key once it is the least recently used of a
- * full segment; a bound large enough for the deliveries of one processing timeout keeps that from happening.
+ * completed, released, or its handler completions read or recorded), with its recorded handler completions; an expired
+ * key at the head of a segment is removed by the next key added to it. The order is therefore per segment, not
+ * store-wide: every key stays at least until {@code maxEntries / segments} newer keys have been added (they could all
+ * fall in its segment) and, as keys spread evenly, typically until about {@code maxEntries} have been. A key evicted
+ * earlier than a store-wide order would evict it costs only this: a redelivery of it arriving that late is processed
+ * again, which an eviction allows in any order. A claim in progress is evicted like any other key once it is the least
+ * recently used of a full segment; a bound large enough for the deliveries of one processing timeout keeps that from
+ * happening.
  *
  * @since 0.1.0
  */
