@@ -4,14 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,48 +17,44 @@ import org.springframework.util.Assert;
  * <p>
  * <strong>Single instance only:</strong> the state lives in this JVM, so two application instances behind a load
  * balancer would each process a delivery once; use the Redis store ({@code interactor.webhook.idempotency.store=redis})
- * for more than one instance. The state is also lost on restart. At most {@code maxEntries} keys are kept; the keys
- * written least recently are evicted first (with their recorded handler completions). Claims lapse after the
- * processing timeout; completed keys and recorded handler completions after the time-to-live.
+ * for more than one instance. The state is also lost on restart. Claims lapse after the processing timeout; completed
+ * keys and recorded handler completions after the time-to-live.
  * <p>
- * The bound is strict, also under concurrent writes: a write that adds a key first takes one of the
- * {@code maxEntries} slots, and when none is free it evicts the key written least recently itself. There is no
- * store-wide lock: each key changes atomically on its own, slots are taken with an atomic counter, and several
- * writing threads may evict at once, so deliveries of different keys do not wait for each other.
+ * <strong>Bound.</strong> At most {@code maxEntries} keys are kept, at every instant and under any number of
+ * concurrent writers. The keys are spread by hash over a fixed number of segments (a power of two: up to four per
+ * available processor, fewer when {@code maxEntries} is small, so that each segment holds at least 64 keys), each with
+ * its own lock and its own share of {@code maxEntries}; the shares add up to exactly {@code maxEntries}. There is no
+ * store-wide lock: deliveries whose keys fall in different segments never wait for each other.
+ * <p>
+ * <strong>Eviction.</strong> A new key in a full segment evicts the key of that segment used least recently (claimed,
+ * completed, released, or its handler completions read or recorded), with its recorded handler completions; an expired
+ * key at the head of a segment is removed by the next key added to it. The order is therefore per segment, not
+ * store-wide: every key stays at least until {@code maxEntries / segments} newer keys have been added (they could all
+ * fall in its segment) and, as keys spread evenly, typically until about {@code maxEntries} have been. A key evicted
+ * earlier than a store-wide order would evict it costs only this: a redelivery of it arriving that late is processed
+ * again, which an eviction allows in any order. A claim in progress is evicted like any other key once it is the least
+ * recently used of a full segment; a bound large enough for the deliveries of one processing timeout keeps that from
+ * happening.
  *
  * @since 0.1.0
  */
 public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotencyStore {
 
-	private final int maxEntries;
+	/** The fewest keys a segment holds when the store has more than one: keeps the per-segment order meaningful. */
+	static final int MIN_SEGMENT_CAPACITY = 64;
+
+	/** Segments per available processor: enough for concurrent writers to rarely meet on a lock. */
+	private static final int SEGMENTS_PER_PROCESSOR = 4;
+
+	private final Segment[] segments;
+
+	private final int segmentMask;
 
 	private final long processingTimeoutMillis;
 
 	private final long ttlMillis;
 
 	private final Clock clock;
-
-	private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-
-	/**
-	 * Keys in the order they were written, oldest at the head. Each write appends a record, and the entry it wrote
-	 * points to that record; a record its key's entry no longer points to (the key was written again, released or
-	 * removed) is stale and skipped.
-	 */
-	private final ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
-
-	/** The number of records in {@link #writes}; a striped counter, as every write adds one. */
-	private final LongAdder writeCount = new LongAdder();
-
-	/**
-	 * The slots taken: keys in {@link #entries} plus writes about to add one. A slot is taken before a key is added
-	 * and given back only after a key was removed, so that {@code entries.size() <= held <= maxEntries} at every
-	 * instant.
-	 */
-	private final AtomicInteger held = new AtomicInteger();
-
-	/** Held by the one thread that removes stale records and expired keys at a time; never waited for. */
-	private final AtomicBoolean housekeeping = new AtomicBoolean();
 
 	/**
 	 * Create a store.
@@ -77,345 +68,244 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		Assert.isTrue(!processingTimeout.isNegative() && !processingTimeout.isZero(), "'processingTimeout' must be positive");
 		Assert.isTrue(!ttl.isNegative() && !ttl.isZero(), "'ttl' must be positive");
 		Assert.notNull(clock, "'clock' must not be null");
-		this.maxEntries = maxEntries;
+		int count = segmentCount(maxEntries, Runtime.getRuntime().availableProcessors());
+		this.segments = new Segment[count];
+		for (int i = 0; i < count; i++) {
+			// the first (maxEntries % count) segments take one key more, so that the shares add up to maxEntries
+			this.segments[i] = new Segment(maxEntries / count + ((i < maxEntries % count) ? 1 : 0));
+		}
+		this.segmentMask = count - 1;
 		this.processingTimeoutMillis = processingTimeout.toMillis();
 		this.ttlMillis = ttl.toMillis();
 		this.clock = clock;
 	}
 
+	/**
+	 * The number of segments for a bound: a power of two, at most {@code SEGMENTS_PER_PROCESSOR} per processor, and
+	 * few enough that each holds {@link #MIN_SEGMENT_CAPACITY} keys or more (one segment for a smaller bound).
+	 */
+	static int segmentCount(int maxEntries, int processors) {
+		int wanted = Math.min(Math.max(processors, 1) * SEGMENTS_PER_PROCESSOR, maxEntries / MIN_SEGMENT_CAPACITY);
+		return Integer.highestOneBit(Math.max(Math.min(wanted, 1 << 16), 1));
+	}
+
 	@Override
 	public ClaimResult claim(String key, String claimId) {
 		long now = this.clock.millis();
-		ClaimResult[] result = new ClaimResult[1];
-		Entry written = write(key, (current) -> {
-			Entry entry = live(current, now);
-			if (entry != null && entry.done) {
-				result[0] = ClaimResult.COMPLETED;
-				return entry;
+		long claimExpiresAt = now + this.processingTimeoutMillis;
+		Segment segment = segmentFor(key);
+		segment.lock.lock();
+		try {
+			Entry entry = segment.get(key);
+			if (entry == null) {
+				segment.add(key, new Entry(claimId, claimExpiresAt, false, Set.of(), claimExpiresAt), now);
+				return ClaimResult.CLAIMED;
+			}
+			entry.forgetIfExpired(now);
+			if (entry.done) {
+				return ClaimResult.COMPLETED;
 			}
 			// the caller's own claim (a re-sent claim) is claimed again
-			if (entry != null && entry.claimId != null && !entry.claimId.equals(claimId)
-					&& entry.claimExpiresAt > now) {
-				result[0] = ClaimResult.IN_PROGRESS;
-				return entry;
+			if (entry.claimId != null && !entry.claimId.equals(claimId) && entry.claimExpiresAt > now) {
+				return ClaimResult.IN_PROGRESS;
 			}
-			result[0] = ClaimResult.CLAIMED;
-			supersede(current);
-			long claimExpiresAt = now + this.processingTimeoutMillis;
-			Set<String> handlers = (entry != null) ? entry.completedHandlers : Set.of();
-			long expiresAt = (entry != null) ? Math.max(entry.expiresAt, claimExpiresAt) : claimExpiresAt;
-			return new Entry(claimId, claimExpiresAt, false, handlers, expiresAt, new Write(key));
-		});
-		if (result[0] == ClaimResult.CLAIMED) {
-			written(written, now);
+			entry.claimId = claimId;
+			entry.claimExpiresAt = claimExpiresAt;
+			entry.expiresAt = Math.max(entry.expiresAt, claimExpiresAt);
+			return ClaimResult.CLAIMED;
 		}
-		return result[0];
+		finally {
+			segment.lock.unlock();
+		}
 	}
 
 	@Override
 	public Set<String> completedHandlers(String key) {
-		Entry entry = live(this.entries.get(key), this.clock.millis());
-		return (entry != null) ? entry.completedHandlers : Set.of();
+		long now = this.clock.millis();
+		Segment segment = segmentFor(key);
+		segment.lock.lock();
+		try {
+			Entry entry = segment.get(key);
+			if (entry == null) {
+				return Set.of();
+			}
+			if (entry.expiresAt <= now) {
+				segment.remove(key);
+				return Set.of();
+			}
+			return entry.completedHandlers;
+		}
+		finally {
+			segment.lock.unlock();
+		}
 	}
 
 	@Override
 	public void completeHandler(String key, String claimId, String handlerId) {
 		long now = this.clock.millis();
-		Entry written = write(key, (current) -> {
-			Entry entry = live(current, now);
-			supersede(current);
-			Set<String> handlers = new HashSet<>((entry != null) ? entry.completedHandlers : Set.of());
-			handlers.add(handlerId);
-			long expiresAt = now + this.ttlMillis;
+		long expiresAt = now + this.ttlMillis;
+		Segment segment = segmentFor(key);
+		segment.lock.lock();
+		try {
+			Entry entry = segment.get(key);
 			if (entry == null) {
-				return new Entry(null, Long.MIN_VALUE, false, Set.copyOf(handlers), expiresAt, new Write(key));
+				segment.add(key, new Entry(null, Long.MIN_VALUE, false, Set.of(handlerId), expiresAt), now);
+				return;
 			}
-			return new Entry(entry.claimId, entry.claimExpiresAt, entry.done, Set.copyOf(handlers),
-					Math.max(entry.expiresAt, expiresAt), new Write(key));
-		});
-		written(written, now);
+			entry.forgetIfExpired(now);
+			if (!entry.completedHandlers.contains(handlerId)) {
+				Set<String> handlers = new HashSet<>(entry.completedHandlers);
+				handlers.add(handlerId);
+				entry.completedHandlers = Set.copyOf(handlers);
+			}
+			entry.expiresAt = Math.max(entry.expiresAt, expiresAt);
+		}
+		finally {
+			segment.lock.unlock();
+		}
 	}
 
 	@Override
 	public void complete(String key, String claimId) {
 		long now = this.clock.millis();
-		Entry done = new Entry(null, Long.MIN_VALUE, true, Set.of(), now + this.ttlMillis, new Write(key));
-		written(write(key, (current) -> {
-			supersede(current);
-			return done;
-		}), now);
+		long expiresAt = now + this.ttlMillis;
+		Segment segment = segmentFor(key);
+		segment.lock.lock();
+		try {
+			Entry entry = segment.get(key);
+			if (entry == null) {
+				segment.add(key, new Entry(null, Long.MIN_VALUE, true, Set.of(), expiresAt), now);
+				return;
+			}
+			// a completed key needs no handler completions: a later claim answers COMPLETED before reading them
+			entry.claimId = null;
+			entry.claimExpiresAt = Long.MIN_VALUE;
+			entry.done = true;
+			entry.completedHandlers = Set.of();
+			entry.expiresAt = expiresAt;
+		}
+		finally {
+			segment.lock.unlock();
+		}
 	}
 
 	@Override
 	public void release(String key, String claimId) {
 		long now = this.clock.millis();
-		boolean[] removed = new boolean[1];
-		this.entries.computeIfPresent(key, (k, current) -> {
-			Entry entry = live(current, now);
-			if (entry == null || (!entry.done && claimId.equals(entry.claimId) && entry.completedHandlers.isEmpty())) {
-				supersede(current);
-				removed[0] = true;
-				return null;
+		Segment segment = segmentFor(key);
+		segment.lock.lock();
+		try {
+			Entry entry = segment.get(key);
+			if (entry == null) {
+				return;
 			}
-			if (entry.done || !claimId.equals(entry.claimId)) {
-				return entry;
+			if (entry.expiresAt <= now
+					|| (!entry.done && claimId.equals(entry.claimId) && entry.completedHandlers.isEmpty())) {
+				segment.remove(key);
 			}
-			// same write position: releasing is not a write that refreshes the key's age
-			return new Entry(null, Long.MIN_VALUE, false, entry.completedHandlers, entry.expiresAt, entry.write);
-		});
-		if (removed[0]) {
-			this.held.decrementAndGet();
+			else if (!entry.done && claimId.equals(entry.claimId)) {
+				entry.claimId = null;
+				entry.claimExpiresAt = Long.MIN_VALUE;
+			}
+		}
+		finally {
+			segment.lock.unlock();
 		}
 	}
 
 	/**
-	 * The number of keys currently held (expired ones may still be counted until evicted); never more than
+	 * The number of keys currently held (expired ones may still be counted until removed); never more than
 	 * {@code maxEntries}.
 	 * @return the size
 	 */
 	public int size() {
-		// the map sums striped counters without a snapshot, so under concurrent writes its count may include a key
-		// added after a removal it missed; the slots taken always bound the keys actually held
-		return Math.min(this.entries.size(), this.held.get());
-	}
-
-	/** The number of slots taken: the keys held plus writes in progress that add one. */
-	int slotsTaken() {
-		return this.held.get();
-	}
-
-	/** The number of keys in the map as it counts them; exact only while no write is in progress. */
-	int mappedKeys() {
-		return this.entries.size();
-	}
-
-	/** The number of write records held for eviction order, stale ones included: at most about twice the keys. */
-	int writeRecords() {
-		return this.writeCount.intValue();
-	}
-
-	/** Mark the record of a replaced or removed entry stale, so that eviction skips it without a look-up. */
-	private static void supersede(@Nullable Entry replaced) {
-		if (replaced != null) {
-			replaced.write.superseded = true;
-		}
-	}
-
-	private static @Nullable Entry live(@Nullable Entry entry, long now) {
-		return (entry != null && entry.expiresAt > now) ? entry : null;
-	}
-
-	/**
-	 * Change a key's entry atomically, taking a slot first when the change adds the key.
-	 * @param key the key
-	 * @param update the new entry, given the current one or {@code null}; called at most once
-	 * @return the entry written
-	 */
-	private Entry write(String key, Function<@Nullable Entry, Entry> update) {
-		boolean reserved = false;
-		if (!this.entries.containsKey(key)) {
-			reserve();
-			reserved = true;
-		}
-		while (true) {
-			boolean mayAdd = reserved;
-			boolean[] added = new boolean[1];
-			Entry written = this.entries.compute(key, (k, current) -> {
-				if (current == null && !mayAdd) {
-					return null; // removed since the look-up: take a slot first, then write again
-				}
-				added[0] = (current == null);
-				return update.apply(current);
-			});
-			if (written != null) {
-				if (reserved && !added[0]) {
-					this.held.decrementAndGet(); // written meanwhile: the key needed no new slot
-				}
-				return written;
-			}
-			reserve();
-			reserved = true;
-		}
-	}
-
-	/** Take a slot for a new key, evicting the keys written least recently while none is free. */
-	private void reserve() {
-		while (true) {
-			int taken = this.held.get();
-			if (taken < this.maxEntries) {
-				if (this.held.compareAndSet(taken, taken + 1)) {
-					return;
-				}
-			}
-			else if (!evictOldest()) {
-				// every slot belongs to a write still adding its key: it is about to record it for eviction
-				Thread.onSpinWait();
-			}
-		}
-	}
-
-	/** Take the oldest record off the write order and remove its key unless written again since. */
-	private boolean evictOldest() {
-		Write oldest = this.writes.poll(); // atomic: each record goes to one evicting thread
-		if (oldest == null) {
-			return false;
-		}
-		dropped(oldest);
-		remove(oldest);
-		return true;
-	}
-
-	/** Remove the key of a record taken off the write order, unless a later write replaced the entry. */
-	private void remove(Write write) {
-		if (write.superseded) {
-			return;
-		}
-		boolean[] removed = new boolean[1];
-		this.entries.computeIfPresent(write.key, (k, entry) -> {
-			if (entry.write != write) {
-				return entry;
-			}
-			removed[0] = true;
-			return null;
-		});
-		if (removed[0]) {
-			this.held.decrementAndGet();
-		}
-	}
-
-	/** Count a record out of the write order; once per record, whichever thread took it off. */
-	private void dropped(Write write) {
-		if (Write.DROPPED.compareAndSet(write, 0, 1)) {
-			this.writeCount.decrement();
-		}
-	}
-
-	/** Record a write for the eviction order, then remove stale records and expired keys. */
-	private void written(Entry entry, long now) {
-		this.writes.add(entry.write);
-		this.writeCount.increment();
-		// One thread at a time tidies up and the others do not wait for it; a write that found it busy happened
-		// before it let go, so its check after letting go sees that write and tidies up again if needed.
-		while (needsHousekeeping(now) && this.housekeeping.compareAndSet(false, true)) {
+		int size = 0;
+		for (Segment segment : this.segments) {
+			segment.lock.lock();
 			try {
-				expire(now);
-				if (this.writeCount.sum() > 2L * Math.max(this.entries.size(), 16)) {
-					compact();
-				}
+				size += segment.size();
 			}
 			finally {
-				this.housekeeping.set(false);
+				segment.lock.unlock();
 			}
 		}
+		return size;
 	}
 
-	/** Too many records, or the oldest one stale or expired: read-only, so that most writes skip the tidying. */
-	private boolean needsHousekeeping(long now) {
-		if (this.writeCount.sum() > 2L * Math.max(this.entries.size(), 16)) {
-			return true;
-		}
-		Write head = this.writes.peek();
-		if (head == null || head.superseded) {
-			return head != null;
-		}
-		Entry entry = this.entries.get(head.key);
-		return entry == null || entry.write != head || entry.expiresAt <= now;
+	/** The number of segments the keys are spread over. */
+	int segments() {
+		return this.segments.length;
 	}
 
-	/** Remove the oldest records while they are stale or their keys expired. */
-	private void expire(long now) {
-		Write head;
-		while ((head = this.writes.peek()) != null) {
-			Entry entry = head.superseded ? null : this.entries.get(head.key);
-			boolean stale = entry == null || entry.write != head;
-			if (!stale && entry.expiresAt > now) {
-				return;
-			}
-			// a write evicting for a slot may take the same record meanwhile: counting it out and removing its key
-			// happen once either way
-			if (takeHead(head)) {
-				dropped(head);
-				if (!stale) {
-					remove(head);
-				}
-			}
-		}
+	private Segment segmentFor(String key) {
+		// the segment comes from the high bits of a multiplicative hash, so that the keys of one segment still spread
+		// over all buckets of its map, which indexes with the low bits of the key's own hash
+		return this.segments[((key.hashCode() * 0x9E3779B9) >>> 16) & this.segmentMask];
 	}
 
 	/**
-	 * Unlink a record seen at the head of the write order, unless it is no longer there. Unlike
-	 * {@code Queue.remove(Object)}, never scans the queue when an evicting write took the record first.
+	 * The keys of one hash range, least recently used first, guarded by {@link #lock}. Never holds more than its
+	 * capacity, not even while a key is added.
 	 */
-	private boolean takeHead(Write head) {
-		Iterator<Write> records = this.writes.iterator();
-		if (records.hasNext() && records.next() == head) {
-			records.remove();
-			return true;
+	private static final class Segment extends LinkedHashMap<String, Entry> {
+
+		final ReentrantLock lock = new ReentrantLock();
+
+		private final int capacity;
+
+		Segment(int capacity) {
+			super(16, 0.75f, true); // access order: every look-up moves the key to the tail
+			this.capacity = capacity;
 		}
-		return false;
-	}
 
-	/** Drop stale write records (keys written again) so that the queue stays proportional to the keys held. */
-	private void compact() {
-		this.writes.removeIf((write) -> {
-			Entry entry = write.superseded ? null : this.entries.get(write.key);
-			boolean stale = entry == null || entry.write != write;
-			if (stale) {
-				dropped(write);
+		/** Add a key known to be absent, first removing the least recently used key if full or expired. */
+		void add(String key, Entry entry, long now) {
+			if (!isEmpty()) {
+				Iterator<Entry> entries = values().iterator();
+				Entry eldest = entries.next();
+				if (size() >= this.capacity || eldest.expiresAt <= now) {
+					entries.remove();
+				}
 			}
-			return stale;
-		});
+			put(key, entry);
+		}
+
 	}
 
-	/** The state of one key; immutable, replaced atomically per key. */
+	/** The state of one key; changed in place under its segment's lock. */
 	private static final class Entry {
 
 		/** The owner of the current claim, {@code null} when the key is not claimed. */
-		final @Nullable String claimId;
+		@Nullable String claimId;
 
-		final long claimExpiresAt;
+		long claimExpiresAt;
 
-		final boolean done;
+		boolean done;
 
-		final Set<String> completedHandlers;
+		/** Immutable: handed out by {@link #completedHandlers} and replaced on change. */
+		Set<String> completedHandlers;
 
 		/** When the whole entry (claim, completions) is forgotten, in epoch milliseconds. */
-		final long expiresAt;
-
-		/** The record of the write that produced this state, in the write order. */
-		final Write write;
+		long expiresAt;
 
 		Entry(@Nullable String claimId, long claimExpiresAt, boolean done, Set<String> completedHandlers,
-				long expiresAt, Write write) {
+				long expiresAt) {
 			this.claimId = claimId;
 			this.claimExpiresAt = claimExpiresAt;
 			this.done = done;
 			this.completedHandlers = completedHandlers;
 			this.expiresAt = expiresAt;
-			this.write = write;
 		}
 
-	}
-
-	/** One write of a key, in write order; compared by identity. */
-	private static final class Write {
-
-		static final AtomicIntegerFieldUpdater<Write> DROPPED = AtomicIntegerFieldUpdater.newUpdater(Write.class,
-				"dropped");
-
-		final String key;
-
-		/** 1 once counted out of the write order. */
-		volatile int dropped;
-
-		/**
-		 * Set once the entry of this write was replaced or removed: a hint that spares eviction a look-up. Not
-		 * volatile: a record whose flag is not seen yet is found stale by the look-up instead.
-		 */
-		boolean superseded;
-
-		Write(String key) {
-			this.key = key;
+		/** Reset an expired entry to the state of an absent key. */
+		void forgetIfExpired(long now) {
+			if (this.expiresAt <= now) {
+				this.claimId = null;
+				this.claimExpiresAt = Long.MIN_VALUE;
+				this.done = false;
+				this.completedHandlers = Set.of();
+				this.expiresAt = Long.MIN_VALUE;
+			}
 		}
 
 	}
