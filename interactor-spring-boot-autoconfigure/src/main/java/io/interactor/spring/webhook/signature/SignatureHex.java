@@ -1,5 +1,7 @@
 package io.interactor.spring.webhook.signature;
 
+import java.util.Arrays;
+
 /**
  * Reads the {@code X-Interactor-Signature} header: 64 hex characters in either case, optionally prefixed with
  * {@code sha256=} (in either case), surrounded by optional whitespace. Decodes into a caller's array, so verifying a
@@ -8,6 +10,17 @@ package io.interactor.spring.webhook.signature;
 final class SignatureHex {
 
 	private static final String PREFIX = "sha256=";
+
+	/** The value of each ASCII character as a hex digit, -1 for all but {@code 0-9a-fA-F}. */
+	private static final byte[] NIBBLES = new byte[128];
+
+	static {
+		Arrays.fill(NIBBLES, (byte) -1);
+		for (int i = 0; i < 16; i++) {
+			NIBBLES[Character.forDigit(i, 16)] = (byte) i;
+			NIBBLES[Character.toUpperCase(Character.forDigit(i, 16))] = (byte) i;
+		}
+	}
 
 	private SignatureHex() {
 	}
@@ -30,7 +43,9 @@ final class SignatureHex {
 		while (end > start && header.charAt(end - 1) <= ' ') {
 			end--;
 		}
-		if (end - start > PREFIX.length() && header.regionMatches(true, start, PREFIX, 0, PREFIX.length())) {
+		// the spelling senders use first: cheaper than the case-insensitive comparison
+		if (end - start > PREFIX.length() && (header.startsWith(PREFIX, start)
+				|| header.regionMatches(true, start, PREFIX, 0, PREFIX.length()))) {
 			start += PREFIX.length();
 		}
 		if (end - start != into.length * 2) {
@@ -49,16 +64,7 @@ final class SignatureHex {
 
 	/** The value of an ASCII hex digit, -1 for anything else (also for the non-ASCII digits Character.digit takes). */
 	private static int nibble(char c) {
-		if (c >= '0' && c <= '9') {
-			return c - '0';
-		}
-		if (c >= 'a' && c <= 'f') {
-			return c - 'a' + 10;
-		}
-		if (c >= 'A' && c <= 'F') {
-			return c - 'A' + 10;
-		}
-		return -1;
+		return (c < NIBBLES.length) ? NIBBLES[c] : -1;
 	}
 
 }
