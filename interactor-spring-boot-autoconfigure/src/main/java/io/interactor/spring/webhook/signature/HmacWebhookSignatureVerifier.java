@@ -199,7 +199,10 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		return null;
 	}
 
-	/** The tolerance in whole milliseconds; a difference in whole milliseconds exceeds it exactly when it exceeds this. */
+	/**
+	 * The tolerance in whole milliseconds: a difference in whole milliseconds exceeds the tolerance exactly when it
+	 * exceeds this.
+	 */
 	private static long toMillisSaturated(Duration tolerance) {
 		try {
 			return tolerance.toMillis();
@@ -241,7 +244,7 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 	 */
 	private static final class ThreadState {
 
-		/** Longer timestamp headers (never a valid number, rarely valid ISO-8601) are encoded into an array of their own. */
+		/** Longer timestamp headers (never a valid number, rarely ISO-8601) are encoded into an array of their own. */
 		private static final int MAX_PREFIX = 64;
 
 		final Mac[] macs;
