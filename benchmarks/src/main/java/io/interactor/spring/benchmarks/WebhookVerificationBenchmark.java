@@ -19,6 +19,7 @@ import io.interactor.spring.webhook.WebhookSigner;
 import io.interactor.spring.webhook.signature.HmacWebhookSignatureVerifier;
 import io.interactor.spring.webhook.signature.SignatureScheme;
 import io.interactor.spring.webhook.signature.VerificationResult;
+import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,6 +42,8 @@ import org.springframework.http.HttpHeaders;
  * <li>{@code starter}: {@link HmacWebhookSignatureVerifier#verify} with the headers a real delivery carries;</li>
  * <li>{@code limit}: one cached, keyed JDK {@link Mac} fed {@code timestamp + "."} and the body, compared in constant
  * time: no header parsing, no timestamp check, nothing else;</li>
+ * <li>{@code limitWithHeaderParse}: the limit plus the least any correct verifier must add, written plainly with the
+ * JDK: read both headers, parse the timestamp and hold it to the tolerance, decode the hex signature;</li>
  * <li>{@code stripe}: stripe-java's {@code Webhook.Signature.verifyHeader} ({@code t=...,v1=...} header, String
  * payload);</li>
  * <li>{@code standardWebhooks}: the Standard Webhooks reference library's {@code Webhook.verify} (base64 signature,
@@ -108,7 +111,7 @@ public class WebhookVerificationBenchmark {
 
 	/** Every side must accept its delivery, or the figures compare failures. */
 	private void check() throws Exception {
-		if (!starter().isValid() || !limit() || !stripe()) {
+		if (!starter().isValid() || !limit() || !limitWithHeaderParse() || !stripe()) {
 			throw new IllegalStateException("A verifier rejected its correctly signed delivery");
 		}
 		standardWebhooks();
@@ -134,6 +137,19 @@ public class WebhookVerificationBenchmark {
 	public boolean limit() {
 		this.limitMac.update((this.timestamp + ".").getBytes(StandardCharsets.UTF_8));
 		return MessageDigest.isEqual(this.expected, this.limitMac.doFinal(this.body));
+	}
+
+	@Benchmark
+	public boolean limitWithHeaderParse() {
+		String timestamp = this.headers.getFirst(WebhookSignatureVerifier.TIMESTAMP_HEADER);
+		String signature = this.headers.getFirst(WebhookSignatureVerifier.SIGNATURE_HEADER);
+		if (timestamp == null || signature == null
+				|| Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp)) > 300) {
+			return false;
+		}
+		byte[] expected = HexFormat.of().parseHex(signature, signature.indexOf('=') + 1, signature.length());
+		this.limitMac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(expected, this.limitMac.doFinal(this.body));
 	}
 
 	@Benchmark

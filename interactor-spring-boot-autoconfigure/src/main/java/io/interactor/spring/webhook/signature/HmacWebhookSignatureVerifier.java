@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,7 +27,8 @@ import org.springframework.util.StringUtils;
  * <p>
  * Rules: {@code X-Interactor-Signature} holds 64 hex characters (any case), optionally prefixed with
  * {@code sha256=}; {@code X-Interactor-Timestamp} holds Unix seconds, Unix milliseconds (values above 10<sup>12</sup>)
- * or an ISO-8601 instant and must lie within the tolerance of the clock in both directions. The key is the secret
+ * or an ISO-8601 instant and must lie within the tolerance of the clock in both directions (numbers are compared with
+ * the clock's milliseconds). The key is the secret
  * string's UTF-8 bytes as-is. The signed bytes depend on the {@link SignatureScheme}: {@code timestamp + "." +
  * rawBody} or the raw body alone. Secrets are tried in order (the current one first, then previous ones) and compared
  * in constant time.
@@ -38,25 +40,32 @@ import org.springframework.util.StringUtils;
  * Verification never throws for malformed input; it returns a {@link VerificationResult}. Neither the secrets nor the
  * signature ever appear in a result or log message. Instances are immutable and thread-safe: each thread computes
  * with its own {@link Mac}, keyed once per secret, so a delivery costs one HMAC pass over its bytes and no provider
- * lookup or key set-up.
+ * lookup or key set-up; headers, timestamp and signature are read in place, so a valid delivery creates no object
+ * beyond the MAC the JDK returns.
  *
  * @since 0.1.0
  */
 public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerifier {
 
-	private static final String PREFIX = "sha256=";
+	/** The header names as {@link HttpHeaders} stores them: asked for with these, it makes no lower-cased copy. */
+	private static final String SIGNATURE_HEADER_KEY = SIGNATURE_HEADER.toLowerCase(Locale.ROOT);
+
+	private static final String TIMESTAMP_HEADER_KEY = TIMESTAMP_HEADER.toLowerCase(Locale.ROOT);
 
 	private final List<byte[]> secrets;
 
 	/**
-	 * One keyed {@code Mac} per secret and thread. {@code Mac.getInstance} walks the security providers and
-	 * {@code init} hashes the key: done per delivery, that costs about a third of a 1 KiB verification.
+	 * One keyed {@code Mac} per secret and thread, with the thread's buffers. {@code Mac.getInstance} walks the
+	 * security providers and {@code init} hashes the key: done per delivery, that costs about a third of a 1 KiB
+	 * verification.
 	 */
-	private final ThreadLocal<Mac[]> macs;
+	private final ThreadLocal<ThreadState> state;
 
 	private final SignatureScheme scheme;
 
 	private final Duration tolerance;
+
+	private final long toleranceMillis;
 
 	private final Clock clock;
 
@@ -80,10 +89,11 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 			}
 		}
 		this.secrets = List.copyOf(keys);
-		this.macs = ThreadLocal.withInitial(this::keyedMacs);
+		this.state = ThreadLocal.withInitial(() -> new ThreadState(keyedMacs()));
 		keyedMacs(); // fail now, not on the first delivery, when HmacSHA256 is missing
 		this.scheme = scheme;
 		this.tolerance = tolerance;
+		this.toleranceMillis = toMillisSaturated(tolerance);
 		this.clock = clock;
 	}
 
@@ -101,8 +111,8 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		if (this.secrets.isEmpty()) {
 			return VerificationResult.failed(VerificationFailure.NO_SECRET);
 		}
-		List<String> signatures = headers.getOrEmpty(SIGNATURE_HEADER);
-		List<String> timestamps = headers.getOrEmpty(TIMESTAMP_HEADER);
+		List<String> signatures = header(headers, SIGNATURE_HEADER_KEY, SIGNATURE_HEADER);
+		List<String> timestamps = header(headers, TIMESTAMP_HEADER_KEY, TIMESTAMP_HEADER);
 		if (signatures.size() > 1 || timestamps.size() > 1) {
 			return VerificationResult.failed(VerificationFailure.DUPLICATE_HEADER);
 		}
@@ -119,24 +129,23 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		if (signatures.isEmpty() || !StringUtils.hasText(signatures.get(0))) {
 			return VerificationResult.failed(VerificationFailure.MISSING_SIGNATURE);
 		}
-		byte[] expected = decodeSignature(signatures.get(0));
-		if (expected == null) {
+		ThreadState state = this.state.get();
+		if (!SignatureHex.decode(signatures.get(0), state.expected)) {
 			return VerificationResult.failed(VerificationFailure.MALFORMED_SIGNATURE);
 		}
-		Mac[] macs = this.macs.get();
+		Mac[] macs = state.macs;
 		if (timestamp != null && this.scheme != SignatureScheme.BODY) {
 			// timestamp + "." + body, fed in parts: the body is never copied
-			byte[] prefix = timestampPrefix(timestamp);
 			for (int i = 0; i < macs.length; i++) {
-				macs[i].update(prefix);
-				if (MessageDigest.isEqual(expected, macs[i].doFinal(body))) {
+				state.updateWithPrefix(macs[i], timestamp);
+				if (MessageDigest.isEqual(state.expected, macs[i].doFinal(body))) {
 					return VerificationResult.valid(SignatureScheme.TIMESTAMPED, i);
 				}
 			}
 		}
 		if (this.scheme != SignatureScheme.TIMESTAMPED) {
 			for (int i = 0; i < macs.length; i++) {
-				if (MessageDigest.isEqual(expected, macs[i].doFinal(body))) {
+				if (MessageDigest.isEqual(state.expected, macs[i].doFinal(body))) {
 					return VerificationResult.valid(SignatureScheme.BODY, i);
 				}
 			}
@@ -144,8 +153,39 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		return VerificationResult.failed(VerificationFailure.SIGNATURE_MISMATCH);
 	}
 
+	/**
+	 * The values of a header. {@link HttpHeaders} compares names ignoring case and lower-cases the name it is asked
+	 * for, which copies a name in canonical spelling on every look-up; asking with the lower-case name first costs no
+	 * copy. The canonical spelling is tried as well, for headers backed by a map that is not case-insensitive.
+	 */
+	private static List<String> header(HttpHeaders headers, String lowerCaseName, String name) {
+		List<String> values = headers.get(lowerCaseName);
+		if (values == null) {
+			values = headers.get(name);
+		}
+		return (values != null) ? values : Collections.emptyList();
+	}
+
 	private @Nullable VerificationFailure checkTimestamp(String value) {
-		Instant signedAt = WebhookTimestamps.parse(value);
+		long signedAt = WebhookTimestamps.epochMillis(value);
+		if (signedAt == WebhookTimestamps.MALFORMED) {
+			return VerificationFailure.MALFORMED_TIMESTAMP;
+		}
+		if (signedAt == WebhookTimestamps.NOT_DECIMAL) {
+			return checkTimestamp(WebhookTimestamps.parse(value));
+		}
+		// Unix seconds or milliseconds: compared in milliseconds without creating an Instant
+		long difference = signedAt - this.clock.millis();
+		if (difference < -this.toleranceMillis) {
+			return VerificationFailure.STALE_TIMESTAMP;
+		}
+		if (difference > this.toleranceMillis) {
+			return VerificationFailure.FUTURE_TIMESTAMP;
+		}
+		return null;
+	}
+
+	private @Nullable VerificationFailure checkTimestamp(@Nullable Instant signedAt) {
 		if (signedAt == null) {
 			return VerificationFailure.MALFORMED_TIMESTAMP;
 		}
@@ -159,25 +199,17 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		return null;
 	}
 
-	private static byte @Nullable [] decodeSignature(String header) {
-		String value = header.trim();
-		if (value.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-			value = value.substring(PREFIX.length());
-		}
-		if (value.length() != 64) {
-			return null;
-		}
+	/**
+	 * The tolerance in whole milliseconds: a difference in whole milliseconds exceeds the tolerance exactly when it
+	 * exceeds this.
+	 */
+	private static long toMillisSaturated(Duration tolerance) {
 		try {
-			// HexFormat parses either case
-			return HexFormat.of().parseHex(value);
+			return tolerance.toMillis();
 		}
-		catch (IllegalArgumentException ex) {
-			return null;
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
 		}
-	}
-
-	private static byte[] timestampPrefix(String timestamp) {
-		return (timestamp + ".").getBytes(StandardCharsets.UTF_8);
 	}
 
 	private Mac[] keyedMacs() {
@@ -203,6 +235,52 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 	 */
 	public static byte[] hmac(byte[] key, byte[] data) {
 		return keyedMac(key).doFinal(data);
+	}
+
+	/**
+	 * What a thread keeps between deliveries: its keyed {@code Mac}s (each {@code doFinal} leaves a {@code Mac} reset
+	 * and keyed for the next delivery), the decoded signature and the signed {@code timestamp.} prefix, so that a
+	 * valid delivery creates no object beyond the MAC the JDK returns.
+	 */
+	private static final class ThreadState {
+
+		/** Longer timestamp headers (never a valid number, rarely ISO-8601) are encoded into an array of their own. */
+		private static final int MAX_PREFIX = 64;
+
+		final Mac[] macs;
+
+		final byte[] expected = new byte[32];
+
+		private final byte[] prefix = new byte[MAX_PREFIX];
+
+		ThreadState(Mac[] macs) {
+			this.macs = macs;
+		}
+
+		/** Feed {@code timestamp + "."} in UTF-8 to the MAC, exactly the bytes the sender signed. */
+		void updateWithPrefix(Mac mac, String timestamp) {
+			int length = timestamp.length();
+			if (length < MAX_PREFIX && isAscii(timestamp)) {
+				for (int i = 0; i < length; i++) {
+					this.prefix[i] = (byte) timestamp.charAt(i);
+				}
+				this.prefix[length] = '.';
+				mac.update(this.prefix, 0, length + 1);
+			}
+			else {
+				mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+			}
+		}
+
+		private static boolean isAscii(String value) {
+			for (int i = 0; i < value.length(); i++) {
+				if (value.charAt(i) >= 0x80) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
 	@Override

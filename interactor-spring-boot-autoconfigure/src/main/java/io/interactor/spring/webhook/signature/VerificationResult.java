@@ -16,23 +16,41 @@ import org.jspecify.annotations.Nullable;
 public record VerificationResult(@Nullable VerificationFailure failure, @Nullable SignatureScheme matchedScheme,
 		int secretIndex) {
 
+	/** Valid results for the first few secrets, by scheme and secret index: a delivery creates no result object. */
+	private static final VerificationResult[][] VALID = new VerificationResult[SignatureScheme.values().length][4];
+
+	private static final VerificationResult[] FAILED = new VerificationResult[VerificationFailure.values().length];
+
+	static {
+		for (SignatureScheme scheme : SignatureScheme.values()) {
+			for (int i = 0; i < VALID[scheme.ordinal()].length; i++) {
+				VALID[scheme.ordinal()][i] = new VerificationResult(null, scheme, i);
+			}
+		}
+		for (VerificationFailure failure : VerificationFailure.values()) {
+			FAILED[failure.ordinal()] = new VerificationResult(failure, null, -1);
+		}
+	}
+
 	/**
-	 * A successful result.
+	 * A successful result; may be a shared instance (results are immutable and compared by value).
 	 * @param scheme the scheme that matched
 	 * @param secretIndex the index of the secret that matched
 	 * @return the result
 	 */
 	public static VerificationResult valid(SignatureScheme scheme, int secretIndex) {
-		return new VerificationResult(null, scheme, secretIndex);
+		VerificationResult[] shared = VALID[scheme.ordinal()];
+		return (secretIndex >= 0 && secretIndex < shared.length) ? shared[secretIndex]
+				: new VerificationResult(null, scheme, secretIndex);
 	}
 
 	/**
-	 * A failed result.
+	 * A failed result; a shared instance per failure (results are immutable and compared by value).
 	 * @param failure the reason
 	 * @return the result
 	 */
 	public static VerificationResult failed(VerificationFailure failure) {
-		return new VerificationResult(failure, null, -1);
+		return FAILED[failure.ordinal()];
 	}
 
 	/**

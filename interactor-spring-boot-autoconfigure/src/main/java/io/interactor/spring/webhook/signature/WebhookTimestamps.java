@@ -17,6 +17,12 @@ public final class WebhookTimestamps {
 	/** Numbers above this are milliseconds: as seconds they would lie beyond the year 33,000. */
 	private static final long MILLIS_THRESHOLD = 1_000_000_000_000L;
 
+	/** {@link #epochMillis(String)}: blank, or too many digits for a timestamp. */
+	static final long MALFORMED = -1;
+
+	/** {@link #epochMillis(String)}: not a decimal number. */
+	static final long NOT_DECIMAL = -2;
+
 	private WebhookTimestamps() {
 	}
 
@@ -27,34 +33,53 @@ public final class WebhookTimestamps {
 	 * @return the instant, or {@code null} when the value is none of these forms
 	 */
 	public static @Nullable Instant parse(String value) {
-		String trimmed = value.trim();
-		if (trimmed.isEmpty()) {
+		long epochMillis = epochMillis(value);
+		if (epochMillis >= 0) {
+			return Instant.ofEpochMilli(epochMillis);
+		}
+		if (epochMillis == MALFORMED) {
 			return null;
 		}
-		if (isDigits(trimmed)) {
-			if (trimmed.length() > 18) {
-				return null;
-			}
-			long number = Long.parseLong(trimmed);
-			return (number > MILLIS_THRESHOLD) ? Instant.ofEpochMilli(number) : Instant.ofEpochSecond(number);
-		}
 		try {
-			return OffsetDateTime.parse(trimmed).toInstant();
+			return OffsetDateTime.parse(value.trim()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return null;
 		}
 	}
 
-	/** A plain loop: this runs for every delivery, and a stream pipeline costs more than the check. */
-	private static boolean isDigits(String value) {
-		for (int i = 0; i < value.length(); i++) {
+	/**
+	 * Read a timestamp written as a decimal number of Unix seconds or milliseconds, without creating any object: the
+	 * signature verifier does this for every delivery.
+	 * @param value the text; surrounding whitespace (as {@link String#trim()} removes it) is ignored
+	 * @return the Unix milliseconds ({@code >= 0}); {@link #MALFORMED} when the text is blank or more than 18 digits;
+	 * {@link #NOT_DECIMAL} when it holds anything but the ASCII digits {@code 0-9} (it may still be ISO-8601)
+	 */
+	static long epochMillis(String value) {
+		int start = 0;
+		int end = value.length();
+		while (start < end && value.charAt(start) <= ' ') {
+			start++;
+		}
+		while (end > start && value.charAt(end - 1) <= ' ') {
+			end--;
+		}
+		if (start == end) {
+			return MALFORMED;
+		}
+		long number = 0;
+		for (int i = start; i < end; i++) {
 			char c = value.charAt(i);
 			if (c < '0' || c > '9') {
-				return false;
+				return NOT_DECIMAL;
 			}
+			number = number * 10 + (c - '0');
 		}
-		return true;
+		// 18 digits always fit a long; a longer number may have overflowed and is dropped here
+		if (end - start > 18) {
+			return MALFORMED;
+		}
+		return (number > MILLIS_THRESHOLD) ? number : number * 1000;
 	}
 
 }

@@ -12,6 +12,7 @@ import io.interactor.spring.webhook.WebhookSigner;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -263,6 +264,158 @@ class HmacWebhookSignatureVerifierTests {
 				VerificationFailure.MALFORMED_SIGNATURE);
 		assertFailure(verify(SignatureScheme.AUTO, this.ts, "sha1=" + valid, BODY),
 				VerificationFailure.MALFORMED_SIGNATURE);
+	}
+
+	@Test
+	void timestampWithLeadingZerosIsReadAsItsNumberAndSignedVerbatim() {
+		String padded = "000" + this.ts;
+		assertValid(verify(SignatureScheme.TIMESTAMPED, padded, timestamped(padded), BODY),
+				SignatureScheme.TIMESTAMPED, 0);
+		// the signed bytes are the header as sent: the same number without its zeros is another signature
+		assertFailure(verify(SignatureScheme.TIMESTAMPED, padded, timestamped(this.ts), BODY),
+				VerificationFailure.SIGNATURE_MISMATCH);
+	}
+
+	@Test
+	void timestampsOfMoreThanEighteenDigitsAreMalformedEvenWithLeadingZeros() {
+		String nineteen = "0".repeat(19 - this.ts.length()) + this.ts;
+		assertFailure(verify(SignatureScheme.AUTO, nineteen, timestamped(nineteen), BODY),
+				VerificationFailure.MALFORMED_TIMESTAMP);
+		String eighteen = nineteen.substring(1);
+		assertValid(verify(SignatureScheme.AUTO, eighteen, timestamped(eighteen), BODY), SignatureScheme.TIMESTAMPED,
+				0);
+		// eighteen nines are milliseconds some thirty million years ahead
+		assertFailure(verify(SignatureScheme.AUTO, "9".repeat(18), timestamped("9".repeat(18)), BODY),
+				VerificationFailure.FUTURE_TIMESTAMP);
+	}
+
+	@Test
+	void timestampsWithNonAsciiDigitsSignsOrBlanksAreMalformed() {
+		String arabicIndic = "\u0661\u0667\u0660\u0665\u0667\u0665\u0662\u0660\u0660\u0660";
+		String fullWidth = "\uFF11\uFF17\uFF10\uFF15\uFF17\uFF15\uFF12\uFF10\uFF10\uFF10";
+		for (String malformed : List.of(arabicIndic, fullWidth, "+" + this.ts, "-" + this.ts, this.ts + "s", "1 7",
+				" ", "\t")) {
+			assertFailure(verify(SignatureScheme.AUTO, malformed, timestamped(malformed), BODY),
+					VerificationFailure.MALFORMED_TIMESTAMP);
+		}
+	}
+
+	@Test
+	void whitespaceAroundTheTimestampIsIgnoredForTheClockButSigned() {
+		String spaced = " \t" + this.ts + " ";
+		assertValid(verify(SignatureScheme.TIMESTAMPED, spaced, timestamped(spaced), BODY),
+				SignatureScheme.TIMESTAMPED, 0);
+		assertFailure(verify(SignatureScheme.TIMESTAMPED, spaced, timestamped(this.ts), BODY),
+				VerificationFailure.SIGNATURE_MISMATCH);
+		// longer than the per-thread prefix buffer: signed all the same
+		String longSpaced = " ".repeat(100) + this.ts;
+		assertValid(verify(SignatureScheme.TIMESTAMPED, longSpaced, timestamped(longSpaced), BODY),
+				SignatureScheme.TIMESTAMPED, 0);
+	}
+
+	@Test
+	void numericTimestampsAreHeldToTheToleranceToTheMillisecond() {
+		long now = NOW.toEpochMilli();
+		long tolerance = Duration.ofMinutes(5).toMillis();
+		for (long accepted : new long[] { now - tolerance, now + tolerance }) {
+			String millis = Long.toString(accepted);
+			assertValid(verify(SignatureScheme.TIMESTAMPED, millis, timestamped(millis), BODY),
+					SignatureScheme.TIMESTAMPED, 0);
+		}
+		String stale = Long.toString(now - tolerance - 1);
+		assertFailure(verify(SignatureScheme.TIMESTAMPED, stale, timestamped(stale), BODY),
+				VerificationFailure.STALE_TIMESTAMP);
+		String future = Long.toString(now + tolerance + 1);
+		assertFailure(verify(SignatureScheme.TIMESTAMPED, future, timestamped(future), BODY),
+				VerificationFailure.FUTURE_TIMESTAMP);
+	}
+
+	@Test
+	void aToleranceWithAFractionOfAMillisecondAcceptsTheWholeMillisecondsWithinIt() {
+		WebhookSignatureVerifier verifier = new HmacWebhookSignatureVerifier(List.of(SECRET), SignatureScheme.AUTO,
+				Duration.ofMillis(1500).plusNanos(999_999), this.clock);
+		for (long offset : new long[] { -1500, 1500 }) {
+			String millis = Long.toString(NOW.toEpochMilli() + offset);
+			assertValid(verifier.verify(this.signer.headers(null, BODY.getBytes(StandardCharsets.UTF_8), millis),
+					BODY.getBytes(StandardCharsets.UTF_8)), SignatureScheme.TIMESTAMPED, 0);
+		}
+		String stale = Long.toString(NOW.toEpochMilli() - 1501);
+		assertFailure(verifier.verify(this.signer.headers(null, BODY.getBytes(StandardCharsets.UTF_8), stale),
+				BODY.getBytes(StandardCharsets.UTF_8)), VerificationFailure.STALE_TIMESTAMP);
+		String future = Long.toString(NOW.toEpochMilli() + 1501);
+		assertFailure(verifier.verify(this.signer.headers(null, BODY.getBytes(StandardCharsets.UTF_8), future),
+				BODY.getBytes(StandardCharsets.UTF_8)), VerificationFailure.FUTURE_TIMESTAMP);
+	}
+
+	@Test
+	void mixedCaseHexAndWhitespaceAroundTheSignatureAreAccepted() {
+		String hex = timestamped(this.ts);
+		StringBuilder mixed = new StringBuilder();
+		for (int i = 0; i < hex.length(); i++) {
+			char c = hex.charAt(i);
+			mixed.append((i % 2 == 0) ? Character.toUpperCase(c) : c);
+		}
+		assertValid(verify(SignatureScheme.AUTO, this.ts, " Sha256=" + mixed + "\t", BODY),
+				SignatureScheme.TIMESTAMPED, 0);
+	}
+
+	@Test
+	void oddLengthNonAsciiAndRepeatedSignaturesAreMalformed() {
+		String hex = timestamped(this.ts);
+		String fullWidthA = hex.substring(0, 63) + "\uFF41";
+		String arabicIndicOne = hex.substring(0, 63) + "\u0661";
+		for (String malformed : List.of("sha256=" + hex.substring(0, 63) + " ", hex.substring(1), fullWidthA,
+				arabicIndicOne, "v1=" + hex, "v1=" + hex + ",v1=" + hex, "sha256=" + hex + ",sha256=" + hex,
+				"sha256= " + hex, "sha256=sha256=" + hex, "sha256=")) {
+			assertFailure(verify(SignatureScheme.AUTO, this.ts, malformed, BODY),
+					VerificationFailure.MALFORMED_SIGNATURE);
+		}
+	}
+
+	@Test
+	void headerNamesMatchInAnyCaseAndInACaseSensitiveMap() {
+		String signature = "sha256=" + timestamped(this.ts);
+		byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+		HttpHeaders lowerCase = new HttpHeaders();
+		lowerCase.add("x-interactor-timestamp", this.ts);
+		lowerCase.add("X-INTERACTOR-SIGNATURE", signature);
+		assertValid(verifier(SignatureScheme.AUTO).verify(lowerCase, body), SignatureScheme.TIMESTAMPED, 0);
+		HttpHeaders caseSensitive = new HttpHeaders(new LinkedMultiValueMap<>());
+		caseSensitive.add(WebhookSignatureVerifier.TIMESTAMP_HEADER, this.ts);
+		caseSensitive.add(WebhookSignatureVerifier.SIGNATURE_HEADER, signature);
+		assertValid(verifier(SignatureScheme.AUTO).verify(caseSensitive, body), SignatureScheme.TIMESTAMPED, 0);
+		HttpHeaders twoSpellings = new HttpHeaders();
+		twoSpellings.add(WebhookSignatureVerifier.TIMESTAMP_HEADER, this.ts);
+		twoSpellings.add("x-interactor-signature", signature);
+		twoSpellings.add(WebhookSignatureVerifier.SIGNATURE_HEADER, signature);
+		assertFailure(verifier(SignatureScheme.AUTO).verify(twoSpellings, body), VerificationFailure.DUPLICATE_HEADER);
+	}
+
+	@Test
+	void oneThreadVerifiesDeliveriesInAnyOrderWithoutCarryingStateOver() {
+		// the verifier keeps buffers per thread: a delivery must not see what the previous one left in them
+		WebhookSignatureVerifier verifier = verifier(SignatureScheme.AUTO);
+		byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+		String millis = Long.toString(NOW.toEpochMilli());
+		HttpHeaders longTimestamp = this.signer.headers(null, body, millis);
+		HttpHeaders shortTimestamp = this.signer.headers(null, body, this.ts);
+		HttpHeaders previousSecret = this.oldSigner.headers(null, body, this.ts);
+		HttpHeaders forged = new HttpHeaders();
+		forged.add(WebhookSignatureVerifier.TIMESTAMP_HEADER, this.ts);
+		forged.add(WebhookSignatureVerifier.SIGNATURE_HEADER,
+				"sha256=" + this.signer.signTimestamped(millis, body));
+		HttpHeaders malformed = new HttpHeaders();
+		malformed.add(WebhookSignatureVerifier.TIMESTAMP_HEADER, this.ts);
+		malformed.add(WebhookSignatureVerifier.SIGNATURE_HEADER, "sha256=" + "0".repeat(63) + "g");
+		for (int round = 0; round < 3; round++) {
+			assertValid(verifier.verify(longTimestamp, body), SignatureScheme.TIMESTAMPED, 0);
+			assertFailure(verifier.verify(forged, body), VerificationFailure.SIGNATURE_MISMATCH);
+			assertValid(verifier.verify(shortTimestamp, body), SignatureScheme.TIMESTAMPED, 0);
+			assertFailure(verifier.verify(malformed, body), VerificationFailure.MALFORMED_SIGNATURE);
+			assertValid(verifier.verify(previousSecret, body), SignatureScheme.TIMESTAMPED, 1);
+			assertFailure(verifier.verify(shortTimestamp, "{}".getBytes(StandardCharsets.UTF_8)),
+					VerificationFailure.SIGNATURE_MISMATCH);
+		}
 	}
 
 	@Test
