@@ -302,6 +302,12 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 			if (existing != null) {
 				return existing;
 			}
+			// The request the caller saw no fresh token for may have completed since: it stores the token before it
+			// clears the slot, so a fresh token is found here and no second request is made.
+			AccessToken stored = this.current.get();
+			if (stored != null && isFresh(stored)) {
+				return Mono.just(stored);
+			}
 			AtomicReference<@Nullable Mono<AccessToken>> self = new AtomicReference<>();
 			// Clear the in-flight slot before the result reaches any caller, so a caller that runs on as soon as
 			// it has the token can never pick up this completed request again once the token goes stale.
