@@ -11,7 +11,6 @@ import io.interactor.spring.client.core.BaseUrls;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
