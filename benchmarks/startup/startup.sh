@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # P5: application context start-up of the same small MVC app with the starter on the classpath (client and webhook
 # endpoint configured) and without it; median of RUNS starts each, alternating so that drift hits both sides alike.
+# Then one more start each with -Xlog:class+load counts the classes loaded and the beans defined: figures that do not
+# depend on the machine's load.
 #   benchmarks/startup/startup.sh             (RUNS=11)
 # Each start binds 127.0.0.1 on a random port, exits by itself and is killed after 120 s at the latest.
 set -euo pipefail
@@ -17,12 +19,25 @@ WITH="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 # the same classpath less the starter and its auto-configuration
 WITHOUT="$(echo "${WITH}" | tr ':' '\n' | grep -v -e 'interactor-spring-boot-autoconfigure' -e 'interactor-spring-boot-starter' | paste -sd: -)"
 
-start() { # classpath -> prints milliseconds
-  timeout 120 java -XX:TieredStopAtLevel=1 -cp "$1" io.interactor.spring.benchmarks.startup.StartupApplication \
+run() { # classpath [java options...] -> the app's "STARTUP_MS <ms> beans <n>" line
+  local classpath="$1"
+  shift
+  timeout 120 java -XX:TieredStopAtLevel=1 "$@" -cp "${classpath}" \
+    io.interactor.spring.benchmarks.startup.StartupApplication \
     --server.address=127.0.0.1 --server.port=0 --logging.level.root=warn \
     --interactor.client-id=client_startup --interactor.client-secret=secret_startup \
     --interactor.webhook.secret=whsec_startup --interactor.webhook.idempotency.store=memory \
-    | awk '/^STARTUP_MS/ {print $2}'
+    | grep '^STARTUP_MS'
+}
+
+start() { # classpath -> prints milliseconds
+  run "$1" | awk '{print $2}'
+}
+
+classes() { # classpath side -> prints "<classes loaded> classes, <beans> beans"
+  local beans
+  beans="$(run "$1" "-Xlog:class+load=info:file=${work}/$2.classes" | awk '{print $4}')"
+  echo "$(grep -c ' source: ' "${work}/$2.classes") classes, ${beans} beans"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
@@ -36,3 +51,4 @@ with="$(median < "${work}/with")"
 without="$(median < "${work}/without")"
 echo "| P5 | start-up, median of ${RUNS} | with starter ${with} ms | without ${without} ms | +$((with - without)) ms |"
 echo "  with: $(paste -sd' ' "${work}/with")  without: $(paste -sd' ' "${work}/without")"
+echo "  loaded by one start: with starter $(classes "${WITH}" with)  without $(classes "${WITHOUT}" without)"

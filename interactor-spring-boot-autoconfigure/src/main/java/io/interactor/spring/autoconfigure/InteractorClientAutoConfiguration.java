@@ -11,12 +11,12 @@ import io.interactor.spring.client.core.BaseUrls;
 import io.interactor.spring.client.http.RetryPolicy;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -68,6 +68,9 @@ public final class InteractorClientAutoConfiguration {
 	 */
 	public static final String CONNECTOR_BEAN_NAME = "interactorClientHttpConnector";
 
+	/** The bean name of the imported configuration defining the connector, by name: see its condition. */
+	private static final String CONNECTOR_CONFIGURATION = "io.interactor.spring.autoconfigure.InteractorClientHttpConnectorConfiguration";
+
 	@Bean
 	@ConditionalOnMissingBean(InteractorConnectionDetails.class)
 	PropertiesInteractorConnectionDetails interactorConnectionDetails(InteractorProperties properties) {
@@ -88,13 +91,13 @@ public final class InteractorClientAutoConfiguration {
 	@ConditionalOnMissingBean(AccessTokenProvider.class)
 	@Conditional(OnInteractorCredentialsCondition.class)
 	ClientCredentialsTokenProvider interactorAccessTokenProvider(InteractorProperties properties,
-			InteractorConnectionDetails connectionDetails,
+			InteractorConnectionDetails connectionDetails, ConfigurableListableBeanFactory beanFactory,
 			@Qualifier(CONNECTOR_BEAN_NAME) ObjectProvider<ClientHttpConnector> connector,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ObservationHandler<?>> observationHandlers) {
 		requireCredentials(connectionDetails);
-		return builder(properties, connector.getIfAvailable(), webClientBuilder, jsonMapper,
+		return builder(properties, beanFactory, connector, webClientBuilder, jsonMapper,
 				InteractorObservationRegistries.resolve(observationRegistry, observationHandlers))
 			.credentials(connectionDetails.getClientId(), connectionDetails.getClientSecret())
 			.accountServerUrl(validUrl(connectionDetails, InvalidInteractorUrlFailureAnalyzer.ACCOUNT_SERVER_URL,
@@ -109,7 +112,8 @@ public final class InteractorClientAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	ReactiveInteractorClient reactiveInteractorClient(InteractorProperties properties,
-			InteractorConnectionDetails connectionDetails, ObjectProvider<AccessTokenProvider> tokenProvider,
+			InteractorConnectionDetails connectionDetails, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<AccessTokenProvider> tokenProvider,
 			@Qualifier(CONNECTOR_BEAN_NAME) ObjectProvider<ClientHttpConnector> connector,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<InteractorClientCustomizer> customizers,
@@ -121,7 +125,7 @@ public final class InteractorClientAutoConfiguration {
 			throw new IllegalStateException("No AccessTokenProvider bean is available: define one, or an "
 					+ "InteractorConnectionDetails bean in the application's configuration");
 		}
-		ReactiveInteractorClient.Builder builder = builder(properties, connector.getIfAvailable(), webClientBuilder,
+		ReactiveInteractorClient.Builder builder = builder(properties, beanFactory, connector, webClientBuilder,
 				jsonMapper, InteractorObservationRegistries.resolve(observationRegistry, observationHandlers))
 			.tokenProvider(tokens)
 			.coreApiUrl(validUrl(connectionDetails, InvalidInteractorUrlFailureAnalyzer.CORE_API_URL,
@@ -138,15 +142,21 @@ public final class InteractorClientAutoConfiguration {
 	}
 
 	/**
-	 * A builder with what the token and Core API calls have in common: transport, retries, JSON, observations.
+	 * A builder with what the token and Core API calls have in common: transport, retries, JSON, observations. The
+	 * connector bean is asked for by the first request, so that the HTTP client it creates does not add to the
+	 * start-up; the settings it is built with are checked now.
 	 */
 	private static ReactiveInteractorClient.Builder builder(InteractorProperties properties,
-			@Nullable ClientHttpConnector connector, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<JsonMapper> jsonMapper, ObservationRegistry observationRegistry) {
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<ClientHttpConnector> connector,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
+			ObservationRegistry observationRegistry) {
 		ReactiveInteractorClient.Builder builder = ReactiveInteractorClient.builder();
 		InteractorProperties.Http http = properties.getHttp();
-		if (connector != null) {
-			builder.clientConnector(connector);
+		if (beanFactory.containsBean(CONNECTOR_BEAN_NAME)) {
+			if (isAutoConfiguredConnector(beanFactory)) {
+				InteractorClientHttpConnectorConfiguration.checkSettings(beanFactory, properties);
+			}
+			builder.clientConnector(connector::getIfAvailable);
 		}
 		else {
 			requireHttpClientSupport(http);
@@ -159,15 +169,22 @@ public final class InteractorClientAutoConfiguration {
 		InteractorProperties.Retry retry = properties.getRetry();
 		builder.retryPolicy(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()));
-		WebClient.Builder bootWebClientBuilder = webClientBuilder.getIfAvailable();
-		if (bootWebClientBuilder != null) {
-			builder.webClientBuilder(bootWebClientBuilder);
-		}
+		// Asked for by the first request too: Spring Boot's builder brings Spring Boot's own connector.
+		builder.webClientBuilder(webClientBuilder::getIfAvailable);
 		if (observationRegistry != ObservationRegistry.NOOP) {
 			builder.observationRegistry(observationRegistry);
 		}
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		return builder;
+	}
+
+	/**
+	 * Whether the connector bean is the one {@link InteractorClientHttpConnectorConfiguration} defines, not the
+	 * application's (then the configuration's class, which needs Spring Boot's HTTP client support, is loadable).
+	 */
+	private static boolean isAutoConfiguredConnector(ConfigurableListableBeanFactory beanFactory) {
+		return beanFactory.containsBeanDefinition(CONNECTOR_BEAN_NAME) && CONNECTOR_CONFIGURATION
+			.equals(beanFactory.getBeanDefinition(CONNECTOR_BEAN_NAME).getFactoryBeanName());
 	}
 
 	private static void requireHttpClientSupport(InteractorProperties.Http http) {

@@ -50,6 +50,20 @@ final class InteractorClientHttpConnectorFactory {
 		return withProxy(builder).build(settings(bootSettings));
 	}
 
+	/**
+	 * Checks what {@link #create} would reject (an unknown SSL bundle, a proxy without port, a proxy for a
+	 * connector other than Reactor Netty's) without creating the connector.
+	 * @param builder the builder the connector would be created with
+	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
+	 */
+	void check(ClientHttpConnectorBuilder<?> builder) {
+		withProxy(builder);
+		String bundle = this.properties.getSsl().getBundle();
+		if (StringUtils.hasText(bundle)) {
+			sslBundle(bundle);
+		}
+	}
+
 	HttpClientSettings settings(HttpClientSettings bootSettings) {
 		Duration connectTimeout = firstNonNull(this.properties.getConnectTimeout(), bootSettings.connectTimeout(),
 				Http.DEFAULT_CONNECT_TIMEOUT);

@@ -3,9 +3,11 @@ package io.interactor.spring.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 import io.interactor.spring.client.auth.AccessTokenProvider;
 import io.interactor.spring.client.auth.BearerTokenExchangeFilter;
@@ -44,6 +46,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
@@ -236,9 +239,6 @@ public final class ReactiveInteractorClient {
 	 */
 	public static final class Builder {
 
-		private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
-			.isPresent("reactor.netty.http.client.HttpClient", Builder.class.getClassLoader());
-
 		private @Nullable String clientId;
 
 		private @Nullable String clientSecret;
@@ -263,7 +263,9 @@ public final class ReactiveInteractorClient {
 
 		private WebClient.@Nullable Builder webClientBuilder;
 
-		private @Nullable ClientHttpConnector clientConnector;
+		private @Nullable Supplier<WebClient.@Nullable Builder> webClientBuilderSupplier;
+
+		private @Nullable Supplier<? extends @Nullable ClientHttpConnector> clientConnector;
 
 		private @Nullable JsonMapper jsonMapper;
 
@@ -401,6 +403,22 @@ public final class ReactiveInteractorClient {
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
+			this.webClientBuilderSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Like {@link #webClientBuilder(WebClient.Builder)}, but the builder is only asked for when the first
+		 * request is sent: getting Spring Boot's, for example, creates Spring Boot's own connector.
+		 * @param webClientBuilder supplies the builder to clone, or {@code null} to start from
+		 * {@link WebClient#builder()}; called by the first request of a built client or token provider
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder webClientBuilder(Supplier<WebClient.@Nullable Builder> webClientBuilder) {
+			Assert.notNull(webClientBuilder, "'webClientBuilder' must not be null");
+			this.webClientBuilderSupplier = webClientBuilder;
+			this.webClientBuilder = null;
 			return this;
 		}
 
@@ -414,6 +432,23 @@ public final class ReactiveInteractorClient {
 		 * @return this builder
 		 */
 		public Builder clientConnector(ClientHttpConnector clientConnector) {
+			Assert.notNull(clientConnector, "'clientConnector' must not be null");
+			this.clientConnector = () -> clientConnector;
+			return this;
+		}
+
+		/**
+		 * Like {@link #clientConnector(ClientHttpConnector)}, but the connector is only asked for when the first
+		 * request (token or Core API call) is sent, so that creating it (for Reactor Netty: its classes, pool and
+		 * resources) does not add to the application's start-up.
+		 * @param clientConnector supplies the connector, or {@code null} to use the Reactor Netty connector created
+		 * here with the {@link #connectTimeout(Duration) connect} and {@link #responseTimeout(Duration) response}
+		 * timeouts; called once per built client or token provider, by its first request
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder clientConnector(Supplier<? extends @Nullable ClientHttpConnector> clientConnector) {
+			Assert.notNull(clientConnector, "'clientConnector' must not be null");
 			this.clientConnector = clientConnector;
 			return this;
 		}
@@ -545,6 +580,9 @@ public final class ReactiveInteractorClient {
 		/**
 		 * Build the client. The token endpoint and the Core API calls share one HTTP connector (and so one
 		 * connection pool): the {@link #clientConnector(ClientHttpConnector) given one}, else one created here.
+		 * The settings are checked here; the connector and the {@code WebClient}s over it are created by the first
+		 * request (once, also under concurrent first requests), so that a client created at start-up costs the
+		 * start-up little.
 		 * @return the client
 		 * @throws IllegalArgumentException when credentials are missing and no token provider was given, or a base
 		 * URL is not an absolute http(s) URL
@@ -553,22 +591,26 @@ public final class ReactiveInteractorClient {
 			String coreUrl = BaseUrls.normalize("coreApiUrl",
 					StringUtils.hasText(this.coreApiUrl) ? this.coreApiUrl : this.environment.coreApiUrl());
 			JsonMapper mapper = jsonMapper();
-			@Nullable ClientHttpConnector connector = connector();
+			Transport transport = transport();
 			ErrorResponseMapper errorMapper = new ErrorResponseMapper(mapper, this.clock);
 			AccessTokenProvider tokens = (this.tokenProvider != null) ? this.tokenProvider
-					: clientCredentialsTokenProvider(mapper, connector);
-			DefaultUriBuilderFactory uriFactory = new DefaultUriBuilderFactory(coreUrl);
-			uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+					: clientCredentialsTokenProvider(mapper, transport);
 			ObservationRegistry registry = observationRegistryOrNoop();
 			PlatformSignalsFilter platformSignals = new PlatformSignalsFilter(this.clock);
+			@Nullable CoreApiRequestObservationConvention requestConvention = this.requestObservationConvention;
 			// No retry filter: a filter ends at the response headers, so the calls retry themselves (ExchangeRetry),
 			// response body included. Each attempt passes every filter below.
-			WebClient coreWebClient = baseWebClientBuilder(connector).uriBuilderFactory(uriFactory)
-				.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
-				.filter(platformSignals)
-				// Innermost: sees every attempt and the status the server really sent.
-				.filter(new RequestObservationFilter(registry, this.requestObservationConvention))
-				.build();
+			Supplier<WebClient> coreWebClient = () -> {
+				DefaultUriBuilderFactory uriFactory = new DefaultUriBuilderFactory(coreUrl);
+				uriFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+				return transport.webClientBuilder()
+					.uriBuilderFactory(uriFactory)
+					.filter(new BearerTokenExchangeFilter(tokens, errorMapper.parser()))
+					.filter(platformSignals)
+					// Innermost: sees every attempt and the status the server really sent.
+					.filter(new RequestObservationFilter(registry, requestConvention))
+					.build();
+			};
 			CoreApiClient api = new CoreApiClient(coreWebClient, mapper, errorMapper, registry,
 					this.callObservationConvention, exchangeRetry());
 			return new ReactiveInteractorClient(api, tokens, platformSignals.rateLimitStatus(),
@@ -594,45 +636,83 @@ public final class ReactiveInteractorClient {
 		 * @since 0.1.0
 		 */
 		public ClientCredentialsTokenProvider buildTokenProvider() {
-			return clientCredentialsTokenProvider(jsonMapper(), connector());
+			return clientCredentialsTokenProvider(jsonMapper(), transport());
 		}
 
 		private JsonMapper jsonMapper() {
 			return (this.jsonMapper != null) ? this.jsonMapper : JsonMapper.builder().build();
 		}
 
-		private @Nullable ClientHttpConnector connector() {
-			if (this.clientConnector != null) {
-				return this.clientConnector;
+		/**
+		 * The transport of one built client or token provider, with this builder's settings as they are now.
+		 */
+		private Transport transport() {
+			Supplier<WebClient.@Nullable Builder> webClientBuilder = this.webClientBuilderSupplier;
+			if (this.webClientBuilder != null) {
+				WebClient.Builder given = this.webClientBuilder.clone();
+				webClientBuilder = () -> given;
 			}
-			return REACTOR_NETTY_PRESENT ? ReactorNettyConnector.create(this.connectTimeout, this.responseTimeout)
-					: null;
+			return new Transport(this.clientConnector, this.connectTimeout, this.responseTimeout, webClientBuilder,
+					this.observationRegistry);
 		}
 
-		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper,
-				@Nullable ClientHttpConnector connector) {
+		private ClientCredentialsTokenProvider clientCredentialsTokenProvider(JsonMapper mapper, Transport transport) {
 			Assert.isTrue(StringUtils.hasText(this.clientId) && StringUtils.hasText(this.clientSecret),
 					"Interactor client credentials are required: set clientId and clientSecret, or a tokenProvider");
 			String accountUrl = BaseUrls.normalize("accountServerUrl", StringUtils.hasText(this.accountServerUrl)
 					? this.accountServerUrl : this.environment.accountServerUrl());
-			WebClient tokenWebClient = baseWebClientBuilder(connector).build();
-			ClientCredentialsTokenProvider provider = new ClientCredentialsTokenProvider(tokenWebClient,
-					URI.create(accountUrl + "/oauth/token"), this.clientId, this.clientSecret, this.scopes,
-					this.tokenRequestFormat, this.refreshBeforeExpiry, this.clock, mapper, observationRegistryOrNoop(),
-					exchangeRetry());
+			ClientCredentialsTokenProvider provider = new ClientCredentialsTokenProvider(
+					() -> transport.webClientBuilder().build(), URI.create(accountUrl + "/oauth/token"), this.clientId,
+					this.clientSecret, this.scopes, this.tokenRequestFormat, this.refreshBeforeExpiry, this.clock,
+					mapper, observationRegistryOrNoop(), exchangeRetry());
 			provider.setObservationConvention(this.tokenObservationConvention);
 			return provider;
 		}
 
-		private WebClient.Builder baseWebClientBuilder(@Nullable ClientHttpConnector connector) {
-			WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
-					: WebClient.builder();
+	}
+
+	/**
+	 * The connector and {@link WebClient} settings a built client shares between its token and Core API calls. The
+	 * connector is created, or asked of the supplier given to the builder, once, when the first of their
+	 * {@code WebClient}s is built, which is on the first request: HTTP client and codec classes are loaded then,
+	 * not while the application starts.
+	 */
+	private static final class Transport {
+
+		private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
+			.isPresent("reactor.netty.http.client.HttpClient", Transport.class.getClassLoader());
+
+		private final SingletonSupplier<Optional<ClientHttpConnector>> connector;
+
+		private final @Nullable Supplier<WebClient.@Nullable Builder> webClientBuilder;
+
+		private final @Nullable ObservationRegistry observationRegistry;
+
+		Transport(@Nullable Supplier<? extends @Nullable ClientHttpConnector> connector, Duration connectTimeout,
+				Duration responseTimeout, @Nullable Supplier<WebClient.@Nullable Builder> webClientBuilder,
+				@Nullable ObservationRegistry observationRegistry) {
+			this.connector = SingletonSupplier.of(() -> {
+				ClientHttpConnector supplied = (connector != null) ? connector.get() : null;
+				if (supplied == null && REACTOR_NETTY_PRESENT) {
+					supplied = ReactorNettyConnector.create(connectTimeout, responseTimeout);
+				}
+				return Optional.ofNullable(supplied);
+			});
+			this.webClientBuilder = webClientBuilder;
+			this.observationRegistry = observationRegistry;
+		}
+
+		/**
+		 * A new {@link WebClient.Builder} over the shared connector; without a connector (no Reactor Netty),
+		 * {@code WebClient} picks one.
+		 */
+		WebClient.Builder webClientBuilder() {
+			WebClient.@Nullable Builder given = (this.webClientBuilder != null) ? this.webClientBuilder.get() : null;
+			WebClient.Builder builder = (given != null) ? given.clone() : WebClient.builder();
 			if (this.observationRegistry != null) {
 				builder.observationRegistry(this.observationRegistry);
 			}
-			if (connector != null) {
-				builder.clientConnector(connector);
-			}
+			this.connector.obtain().ifPresent(builder::clientConnector);
 			return builder;
 		}
 

@@ -280,6 +280,40 @@ class InteractorClientHttpTests {
 	}
 
 	@Test
+	void injectedClientCreatesItsConnectorOnTheFirstCallOnly() {
+		enqueue(this.server, token(1), json(200, ASSISTANT), json(200, ASSISTANT));
+		this.runner.withUserConfiguration(RecordingConnectorBuilder.class, ClientConsumer.class)
+			.withPropertyValues(PeerRequests.springProperties(this.server))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasBean("consumer");
+				RecordingConnectorBuilder builder = context.getBean(RecordingConnectorBuilder.class);
+				assertThat(builder.settings).as("no connector built at start-up").isEmpty();
+				assertThat(context.getBeanFactory()
+					.containsSingleton(InteractorClientAutoConfiguration.CONNECTOR_BEAN_NAME)).isFalse();
+				InteractorClient client = context.getBean(InteractorClient.class);
+				assertThat(client.assistants().get("ns", "asst_1").id()).isEqualTo("asst_1");
+				// Ours, and Spring Boot's own that its WebClient.Builder bean brings
+				assertThat(builder.settings).as("connectors built by the first call").hasSize(2);
+				assertThat(client.assistants().get("ns", "asst_1").id()).isEqualTo("asst_1");
+				assertThat(builder.settings).as("none built by later calls").hasSize(2);
+				RecordingConnector connector = context.getBean(InteractorClientAutoConfiguration.CONNECTOR_BEAN_NAME,
+						RecordingConnector.class);
+				assertThat(connector.paths).as("one connector for the token and Core API calls")
+					.containsExactly("/auth/oauth/token", "/api/v1/assistants/asst_1", "/api/v1/assistants/asst_1");
+			});
+	}
+
+	@Test
+	void proxyWithoutPortFailsTheStartThoughTheConnectorIsCreatedLater() {
+		this.runner.withUserConfiguration(ClientConsumer.class)
+			.withPropertyValues(PeerRequests.springProperties(this.server))
+			.withPropertyValues("interactor.http.proxy.host=127.0.0.1")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("interactor.http.proxy.port")));
+	}
+
+	@Test
 	void connectorBeanOfTheApplicationReplacesTheAutoConfiguredOne() {
 		enqueue(this.server, token(1), json(200, ASSISTANT));
 		this.runner.withUserConfiguration(UserConnector.class)

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.interactor.spring.client.error.InteractorException;
@@ -36,6 +37,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -87,7 +89,8 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	/** A JSON number (a sign allowed) in ASCII digits; BigDecimal alone would also take other scripts' digits. */
 	private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
-	private final WebClient webClient;
+	/** Built by the first token request, once. */
+	private final SingletonSupplier<WebClient> webClient;
 
 	private final URI tokenUri;
 
@@ -184,10 +187,35 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	public ClientCredentialsTokenProvider(WebClient webClient, URI tokenUri, String clientId, String clientSecret,
 			@Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry, Clock clock,
 			JsonMapper jsonMapper, ObservationRegistry observationRegistry, ExchangeRetry retry) {
+		this(() -> webClient, tokenUri, clientId, clientSecret, scopes, format, refreshBeforeExpiry, clock, jsonMapper,
+				observationRegistry, retry);
+	}
+
+	/**
+	 * Create a provider that observes and retries its token requests and builds its {@link WebClient} when it sends
+	 * its first token request, so that an application pays for the connector and codecs behind it on its first call
+	 * rather than at start-up.
+	 * @param webClient supplies the client for the Account Server, without authentication; called once, by the
+	 * first token request (an exception it throws fails that request, and the next one calls it again)
+	 * @param tokenUri the token endpoint, usually {@code {accountServerUrl}/oauth/token}
+	 * @param clientId the OAuth client id
+	 * @param clientSecret the OAuth client secret
+	 * @param scopes space-separated scopes to request, or {@code null} for the client's defaults
+	 * @param format how the credentials are sent
+	 * @param refreshBeforeExpiry how long before expiry a token is replaced
+	 * @param clock the clock used for expiry
+	 * @param jsonMapper the mapper used to read responses
+	 * @param observationRegistry where token requests are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @param retry retries a token request as a whole, response body included
+	 * @since 0.1.0
+	 */
+	public ClientCredentialsTokenProvider(Supplier<WebClient> webClient, URI tokenUri, String clientId,
+			String clientSecret, @Nullable String scopes, TokenRequestFormat format, Duration refreshBeforeExpiry,
+			Clock clock, JsonMapper jsonMapper, ObservationRegistry observationRegistry, ExchangeRetry retry) {
 		Assert.hasText(clientId, "clientId must not be empty");
 		Assert.hasText(clientSecret, "clientSecret must not be empty");
 		Assert.isTrue(!refreshBeforeExpiry.isNegative(), "refreshBeforeExpiry must not be negative");
-		this.webClient = webClient;
+		this.webClient = SingletonSupplier.of(webClient);
 		this.tokenUri = tokenUri;
 		this.clientId = clientId.trim();
 		this.clientSecret = clientSecret.trim();
@@ -274,6 +302,12 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 			if (existing != null) {
 				return existing;
 			}
+			// The request the caller saw no fresh token for may have completed since: it stores the token before it
+			// clears the slot, so a fresh token is found here and no second request is made.
+			AccessToken stored = this.current.get();
+			if (stored != null && isFresh(stored)) {
+				return Mono.just(stored);
+			}
 			AtomicReference<@Nullable Mono<AccessToken>> self = new AtomicReference<>();
 			// Clear the in-flight slot before the result reaches any caller, so a caller that runs on as soon as
 			// it has the token can never pick up this completed request again once the token goes stale.
@@ -314,7 +348,7 @@ public class ClientCredentialsTokenProvider implements AccessTokenProvider {
 	private Mono<AccessToken> exchangeToken() {
 		return Mono.defer(() -> {
 			logger.debug("Requesting Interactor access token (" + this.format.name().toLowerCase(java.util.Locale.ROOT) + " request)");
-			WebClient.RequestBodySpec spec = this.webClient.post()
+			WebClient.RequestBodySpec spec = this.webClient.obtain().post()
 				.uri(this.tokenUri)
 				.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, "/oauth/token")
 				.accept(MediaType.APPLICATION_JSON);

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.interactor.spring.client.core.IdempotencyKeys;
 import io.interactor.spring.client.core.Page;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -79,7 +81,8 @@ public final class CoreApiClient {
 	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils
 		.isPresent("reactor.netty.http.client.HttpClientRequest", CoreApiClient.class.getClassLoader());
 
-	private final WebClient webClient;
+	/** Built by the first request, once. */
+	private final SingletonSupplier<WebClient> webClient;
 
 	private final JsonMapper jsonMapper;
 
@@ -135,7 +138,28 @@ public final class CoreApiClient {
 	public CoreApiClient(WebClient webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper,
 			ObservationRegistry observationRegistry, @Nullable CoreApiCallObservationConvention observationConvention,
 			ExchangeRetry retry) {
-		this.webClient = webClient;
+		this(() -> webClient, jsonMapper, errorMapper, observationRegistry, observationConvention, retry);
+	}
+
+	/**
+	 * Create a client that retries its calls and builds its {@link WebClient} when it sends its first request, so
+	 * that an application pays for the connector and codecs behind it on its first call rather than at start-up.
+	 * @param webClient supplies the client with base URL and bearer-token filter; called once, by the first request
+	 * (the first of concurrent ones; the others wait for it); an exception it throws fails that request and the
+	 * next request calls it again
+	 * @param jsonMapper the mapper for bodies
+	 * @param errorMapper maps error responses
+	 * @param observationRegistry where calls are observed ({@link ObservationRegistry#NOOP} for none)
+	 * @param observationConvention the convention of the {@code interactor.client.call} observation, or
+	 * {@code null} for {@link DefaultCoreApiCallObservationConvention}
+	 * @param retry retries each call as a whole, response body included ({@link ExchangeRetry#none()} for no
+	 * retries)
+	 * @since 0.1.0
+	 */
+	public CoreApiClient(Supplier<WebClient> webClient, JsonMapper jsonMapper, ErrorResponseMapper errorMapper,
+			ObservationRegistry observationRegistry, @Nullable CoreApiCallObservationConvention observationConvention,
+			ExchangeRetry retry) {
+		this.webClient = SingletonSupplier.of(webClient);
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = errorMapper;
 		this.observationRegistry = observationRegistry;
@@ -280,7 +304,7 @@ public final class CoreApiClient {
 	public Flux<DataBuffer> openEventStream(ApiRequest request, @Nullable String lastEventId,
 			@Nullable Duration readTimeout, Runnable onOpen) {
 		return Flux.defer(() -> {
-			WebClient.RequestHeadersSpec<?> spec = this.webClient.get()
+			WebClient.RequestHeadersSpec<?> spec = this.webClient.obtain().get()
 				.uri(uriTemplate(request), uriVariables(request))
 				.attribute(URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
 				.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
@@ -309,7 +333,7 @@ public final class CoreApiClient {
 	private Mono<JsonNode> send(ApiRequest request) {
 		String template = uriTemplate(request);
 		Map<String, Object> variables = uriVariables(request);
-		WebClient.RequestBodySpec spec = this.webClient.method(request.method())
+		WebClient.RequestBodySpec spec = this.webClient.obtain().method(request.method())
 			.uri(template, variables)
 			.attribute(URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())
 			.attribute(WEB_CLIENT_URI_TEMPLATE_ATTRIBUTE, request.pathTemplate())

@@ -29,11 +29,13 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.annotation.OrderUtils;
+import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * Finds {@link InteractorWebhook} methods on every bean (collected in {@link #postProcessAfterInitialization}, proxies
- * looked through to their target class) and, once every singleton exists, validates them and registers them with the
+ * looked through to their target class; Spring's own classes, unless annotated {@code @Component}, are skipped) and, once every singleton exists, validates them and registers them with the
  * {@link WebhookHandlerRegistry} bean. Fails startup with {@link InvalidWebhookHandlerException} for an unusable
  * method and with {@link MissingWebhookSecretException} when handlers exist but no secret is configured.
  * <p>
@@ -74,6 +76,10 @@ public class InteractorWebhookAnnotationBeanPostProcessor
 				|| !AnnotationUtils.isCandidateClass(targetClass, InteractorWebhook.class)) {
 			return bean;
 		}
+		if (isSpringContainerClass(targetClass)) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
 		Map<Method, InteractorWebhook> methods = MethodIntrospector.selectMethods(targetClass,
 				(MethodIntrospector.MetadataLookup<InteractorWebhook>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, InteractorWebhook.class));
@@ -94,6 +100,16 @@ public class InteractorWebhookAnnotationBeanPostProcessor
 			}
 		}
 		return bean;
+	}
+
+	/**
+	 * Whether the class is one of Spring's own, which never declares handlers: most beans of a context are, and
+	 * skipping them spares introspecting each of their methods at startup (Spring's {@code @EventListener} discovery
+	 * skips them alike). A class of Spring's packages annotated {@code @Component} is still looked at.
+	 */
+	private static boolean isSpringContainerClass(Class<?> targetClass) {
+		return targetClass.getName().startsWith("org.springframework.")
+				&& !AnnotatedElementUtils.isAnnotated(ClassUtils.getUserClass(targetClass), Component.class);
 	}
 
 	@Override

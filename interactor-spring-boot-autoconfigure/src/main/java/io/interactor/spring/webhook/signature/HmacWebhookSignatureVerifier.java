@@ -90,7 +90,6 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		}
 		this.secrets = List.copyOf(keys);
 		this.state = ThreadLocal.withInitial(() -> new ThreadState(keyedMacs()));
-		keyedMacs(); // fail now, not on the first delivery, when HmacSHA256 is missing
 		this.scheme = scheme;
 		this.tolerance = tolerance;
 		this.toleranceMillis = toMillisSaturated(tolerance);

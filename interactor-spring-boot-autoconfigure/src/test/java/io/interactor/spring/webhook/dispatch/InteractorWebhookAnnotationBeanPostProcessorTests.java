@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.interactortest.SpringPackageHandlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +128,17 @@ class InteractorWebhookAnnotationBeanPostProcessorTests {
 		assertThat(ids.get(0)).containsExactly("goodHandler#handle(io.interactor.spring.webhook.RoomMessageData)",
 				"proxied#handle(io.interactor.spring.webhook.CredentialEventData)");
 		assertThat(ids.get(1)).isEqualTo(ids.get(0));
+	}
+
+	@Test
+	void springContainerClassesAreSkippedUnlessAnnotatedAsComponents() {
+		this.runner.withPropertyValues("interactor.webhook.secret=" + Deliveries.SECRET)
+			.withBean("infrastructure", SpringPackageHandlers.Infrastructure.class)
+			.withBean("component", SpringPackageHandlers.AnnotatedComponent.class)
+			.run((context) -> assertThat(context.getBean(WebhookHandlerRegistry.class)
+				.getHandlers()
+				.stream()
+				.map(WebhookHandlerMethod::getId)).containsExactly("component#handle(io.interactor.spring.webhook.RoomMessageData)"));
 	}
 
 	public static class GoodHandler {
