@@ -1,5 +1,6 @@
 package io.interactor.spring.webhook.dispatch;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,12 @@ public final class BuiltInWebhookArgumentResolvers {
 
 		@Override
 		public Object resolveArgument(MethodParameter parameter, WebhookEvent<JsonNode> event) {
+			// WebhookEvent<JsonNode> and WebhookEvent<Object>, the common case, without a ResolvableType per delivery
+			if (parameter.getGenericParameterType() instanceof ParameterizedType declared
+					&& declared.getActualTypeArguments()[0] instanceof Class<?> data
+					&& (data == Object.class || JsonNode.class.isAssignableFrom(data))) {
+				return event;
+			}
 			ResolvableType dataType = dataType(parameter);
 			Class<?> resolved = dataType.resolve(Object.class);
 			if (resolved == Object.class || JsonNode.class.isAssignableFrom(resolved)) {

@@ -1,5 +1,10 @@
 package io.interactor.spring.webhook.dispatch;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.interactor.spring.webhook.InteractorEvents;
 import io.interactor.spring.webhook.dispatch.WebhookObservationDocumentation.HighCardinalityKeyNames;
 import io.interactor.spring.webhook.dispatch.WebhookObservationDocumentation.LowCardinalityKeyNames;
@@ -31,6 +36,14 @@ public class DefaultWebhookDeliveryObservationConvention implements WebhookDeliv
 	/** {@code status} of a delivery not answered yet. */
 	public static final String NONE = "none";
 
+	private static final Result[] RESULTS = Result.values();
+
+	/**
+	 * Both vocabularies are closed, so every name and key-value pair is built once: by {@code event} value, the
+	 * contextual name and the low-cardinality key values by result ordinal (the last for {@link #NONE}).
+	 */
+	private static final Map<String, Prebuilt> PREBUILT = prebuild();
+
 	@Override
 	public String getName() {
 		return NAME;
@@ -38,14 +51,14 @@ public class DefaultWebhookDeliveryObservationConvention implements WebhookDeliv
 
 	@Override
 	public String getContextualName(WebhookDeliveryObservationContext context) {
-		return "interactor webhook " + event(context.getEventType());
+		return PREBUILT.get(event(context.getEventType())).contextualName;
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(WebhookDeliveryObservationContext context) {
 		Result result = context.getResult();
-		return KeyValues.of(LowCardinalityKeyNames.EVENT.withValue(event(context.getEventType())),
-				LowCardinalityKeyNames.STATUS.withValue((result != null) ? status(result) : NONE));
+		KeyValues[] byResult = PREBUILT.get(event(context.getEventType())).lowCardinality;
+		return byResult[(result != null) ? result.ordinal() : RESULTS.length];
 	}
 
 	@Override
@@ -88,6 +101,30 @@ public class DefaultWebhookDeliveryObservationConvention implements WebhookDeliv
 			case STORE_UNAVAILABLE -> "store_unavailable";
 			case INTERNAL_ERROR -> "error";
 		};
+	}
+
+	private static Map<String, Prebuilt> prebuild() {
+		Map<String, Prebuilt> prebuilt = new HashMap<>();
+		List<String> events = new ArrayList<>(InteractorEvents.CATALOG);
+		events.add(OTHER);
+		events.add(UNKNOWN);
+		for (String event : events) {
+			KeyValues[] byResult = new KeyValues[RESULTS.length + 1];
+			for (Result result : RESULTS) {
+				byResult[result.ordinal()] = lowCardinality(event, status(result));
+			}
+			byResult[RESULTS.length] = lowCardinality(event, NONE);
+			prebuilt.put(event, new Prebuilt("interactor webhook " + event, byResult));
+		}
+		return Map.copyOf(prebuilt);
+	}
+
+	private static KeyValues lowCardinality(String event, String status) {
+		return KeyValues.of(LowCardinalityKeyNames.EVENT.withValue(event), LowCardinalityKeyNames.STATUS.withValue(status));
+	}
+
+	private record Prebuilt(String contextualName, KeyValues[] lowCardinality) {
+
 	}
 
 }

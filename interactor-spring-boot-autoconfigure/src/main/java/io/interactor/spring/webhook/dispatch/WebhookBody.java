@@ -21,12 +21,21 @@ public final class WebhookBody {
 
 	private static final int CHUNK_SIZE = 8192;
 
+	/**
+	 * The most a declared length makes us allocate before the bytes arrived: enough for the usual delivery in one
+	 * array of the right size, while a sender that declares a large body and sends nothing holds little memory.
+	 */
+	private static final int MAX_PRESIZE = 64 * 1024;
+
 	/** The largest array the JVM reliably allocates. */
 	private static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
 
 	private static final byte[] EMPTY = new byte[0];
 
 	private final long maxBytes;
+
+	/** The size of the first array: the declared length (within the cap and {@link #MAX_PRESIZE}) when known. */
+	private final int initialCapacity;
 
 	private byte[] bytes;
 
@@ -42,7 +51,10 @@ public final class WebhookBody {
 	WebhookBody(long maxBytes, long declaredLength) {
 		this.maxBytes = maxBytes;
 		this.tooLarge = declaredLength > maxBytes;
-		// Grown as bytes arrive: a declared length alone never makes us allocate.
+		long capacity = (declaredLength >= 0) ? declaredLength : CHUNK_SIZE;
+		this.initialCapacity = (int) Math.min(capacity, Math.min(maxBytes, MAX_PRESIZE));
+		// Allocated when reading starts, of the declared size when it is known: a body of the declared length is
+		// then read into one array, without a copy.
 		this.bytes = EMPTY;
 	}
 
@@ -84,14 +96,28 @@ public final class WebhookBody {
 	 * @throws IOException when reading fails
 	 */
 	public boolean readFrom(InputStream input) throws IOException {
-		byte[] chunk = new byte[CHUNK_SIZE];
+		if (!this.tooLarge && this.bytes.length == 0) {
+			this.bytes = new byte[this.initialCapacity];
+		}
+		// Read straight into the body's array, which never exceeds the cap; once it is full, one byte tells whether
+		// the stream ends there or the array must grow (or the body is over the cap).
 		while (!this.tooLarge) {
-			long allowed = this.maxBytes - this.length + 1;
-			int read = input.read(chunk, 0, (int) Math.min(chunk.length, allowed));
+			if (this.length == this.bytes.length) {
+				int next = input.read();
+				if (next == -1) {
+					return true;
+				}
+				if (!reserve(1)) {
+					return false;
+				}
+				this.bytes[this.length++] = (byte) next;
+				continue;
+			}
+			int read = input.read(this.bytes, this.length, this.bytes.length - this.length);
 			if (read == -1) {
 				return true;
 			}
-			append(ByteBuffer.wrap(chunk, 0, read));
+			this.length += read;
 		}
 		return false;
 	}
@@ -121,7 +147,7 @@ public final class WebhookBody {
 		}
 		int needed = this.length + count;
 		if (needed > this.bytes.length) {
-			long grown = Math.max(needed, Math.max(CHUNK_SIZE, 2L * this.bytes.length));
+			long grown = Math.max(needed, Math.max(this.initialCapacity, 2L * this.bytes.length));
 			this.bytes = Arrays.copyOf(this.bytes, (int) Math.min(grown, Math.min(this.maxBytes, MAX_ARRAY_SIZE)));
 		}
 		return true;

@@ -3,7 +3,6 @@ package io.interactor.spring.webhook.dispatch;
 import java.time.Instant;
 
 import io.interactor.spring.webhook.WebhookEvent;
-import io.interactor.spring.webhook.signature.WebhookTimestamps;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -74,7 +73,7 @@ public final class WebhookEnvelopeParser {
 		String namespace = firstText(text(root, "namespace"), text(data, "namespace"), text(data, "external_user_id"),
 				text(data, "user_ref"));
 		String timestamp = firstText(text(root, "timestamp"), text(root, "created_at"));
-		Instant createdAt = (timestamp != null) ? WebhookTimestamps.parse(timestamp) : null;
+		Instant createdAt = (timestamp != null) ? EnvelopeTimestamps.parse(timestamp) : null;
 		JsonNode dataNode = data.isMissingNode() ? MissingNode.getInstance() : data;
 		return new Envelope(
 				new WebhookEvent<>(id, type, createdAt, idempotencyKey, namespace, dataNode, dataNode, body, headers),

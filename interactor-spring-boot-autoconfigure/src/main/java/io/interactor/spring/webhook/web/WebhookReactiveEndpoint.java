@@ -1,7 +1,5 @@
 package io.interactor.spring.webhook.web;
 
-import java.nio.charset.StandardCharsets;
-
 import io.interactor.spring.webhook.dispatch.WebhookBody;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome;
@@ -14,7 +12,6 @@ import reactor.util.context.ContextView;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -84,7 +81,7 @@ public final class WebhookReactiveEndpoint {
 			return read.flatMap((collected) -> Mono
 				.deferContextual((context) -> Mono.fromCallable(() -> dispatch(context, headers, collected)))
 				.subscribeOn(this.scheduler));
-		}).flatMap(WebhookReactiveEndpoint::respond);
+		}).<ServerResponse>map(WebhookReactiveResponse::new);
 	}
 
 	/**
@@ -113,15 +110,6 @@ public final class WebhookReactiveEndpoint {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
-	}
-
-	private static Mono<ServerResponse> respond(WebhookOutcome outcome) {
-		ServerResponse.BodyBuilder builder = ServerResponse.status(outcome.status())
-			.contentType(MediaType.APPLICATION_JSON);
-		if (outcome.retryAfterSeconds() != null) {
-			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()));
-		}
-		return builder.bodyValue(outcome.body().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

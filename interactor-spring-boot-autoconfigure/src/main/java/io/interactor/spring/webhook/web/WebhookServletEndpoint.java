@@ -1,15 +1,12 @@
 package io.interactor.spring.webhook.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import io.interactor.spring.webhook.dispatch.WebhookBody;
 import io.interactor.spring.webhook.dispatch.WebhookDispatcher;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -55,16 +52,7 @@ public final class WebhookServletEndpoint {
 		if (!body.isTooLarge()) {
 			body.readFrom(servletRequest.getInputStream());
 		}
-		return respond(this.dispatcher.dispatch(request.headers().asHttpHeaders(), body));
-	}
-
-	private static ServerResponse respond(WebhookOutcome outcome) {
-		ServerResponse.BodyBuilder builder = ServerResponse.status(outcome.status())
-			.contentType(MediaType.APPLICATION_JSON);
-		if (outcome.retryAfterSeconds() != null) {
-			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()));
-		}
-		return builder.body(outcome.body().getBytes(StandardCharsets.UTF_8));
+		return new WebhookServletResponse(this.dispatcher.dispatch(request.headers().asHttpHeaders(), body));
 	}
 
 }

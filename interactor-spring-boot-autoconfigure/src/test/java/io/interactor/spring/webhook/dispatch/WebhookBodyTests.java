@@ -93,4 +93,69 @@ class WebhookBodyTests {
 		assertThat(WebhookBody.of(bytes, 10).isTooLarge()).isTrue();
 	}
 
+	@Test
+	void bodyOfTheDeclaredLengthIsReadIntoOneArrayOfThatSize() throws Exception {
+		byte[] bytes = numbered(1024);
+		WebhookBody body = new WebhookBody(1 << 20, bytes.length);
+		assertThat(body.readFrom(new ByteArrayInputStream(bytes))).isTrue();
+		byte[] read = body.toByteArray();
+		assertThat(read).isEqualTo(bytes);
+		// no trimming copy: the array the body was read into is the one handed on
+		assertThat(body.toByteArray()).isSameAs(read);
+	}
+
+	@Test
+	void streamLongerThanDeclaredIsReadWithinTheCap() throws Exception {
+		byte[] bytes = numbered(3000);
+		WebhookBody body = new WebhookBody(5000, 1000);
+		assertThat(body.readFrom(new ByteArrayInputStream(bytes))).isTrue();
+		assertThat(body.toByteArray()).isEqualTo(bytes);
+		WebhookBody shorter = new WebhookBody(5000, 1000);
+		assertThat(shorter.readFrom(new ByteArrayInputStream(numbered(10)))).isTrue();
+		assertThat(shorter.toByteArray()).isEqualTo(numbered(10));
+	}
+
+	@Test
+	void streamPastTheCapIsTooLargeWhateverWasDeclared() throws Exception {
+		for (long declared : new long[] { -1, 0, 10, 100 }) {
+			AtomicLong read = new AtomicLong();
+			InputStream endless = new InputStream() {
+
+				@Override
+				public int read() {
+					read.incrementAndGet();
+					return 'x';
+				}
+
+			};
+			WebhookBody body = new WebhookBody(100, declared);
+			assertThat(body.readFrom(endless)).as("declared %d", declared).isFalse();
+			assertThat(body.isTooLarge()).isTrue();
+			assertThat(read.get()).as("declared %d", declared).isEqualTo(101);
+		}
+		WebhookBody exactlyTheCap = new WebhookBody(100, 100);
+		assertThat(exactlyTheCap.readFrom(new ByteArrayInputStream(numbered(100)))).isTrue();
+		assertThat(exactlyTheCap.toByteArray()).isEqualTo(numbered(100));
+	}
+
+	@Test
+	void largeDeclaredLengthIsNotAllocatedBeforeTheBytesArrive() throws Exception {
+		// 1 MiB declared, 5 bytes sent: read in full, no matter what was promised
+		WebhookBody body = new WebhookBody(2 << 20, 1 << 20);
+		assertThat(body.readFrom(new ByteArrayInputStream(numbered(5)))).isTrue();
+		assertThat(body.toByteArray()).isEqualTo(numbered(5));
+		byte[] large = numbered(300_000);
+		WebhookBody full = new WebhookBody(2 << 20, large.length);
+		assertThat(full.readFrom(new ByteArrayInputStream(large))).isTrue();
+		assertThat(full.toByteArray()).isEqualTo(large);
+	}
+
+	private static byte[] numbered(int length) {
+		byte[] bytes = new byte[length];
+		for (int i = 0; i < length; i++) {
+			bytes[i] = (byte) i;
+		}
+		return bytes;
+	}
+
 }

@@ -59,6 +59,41 @@ class ReactiveWebhookEndpointServerTests {
 		assertThat(this.handler.thread.get()).startsWith("boundedElastic");
 	}
 
+	@Test
+	void answersCarryTheirJsonWithExactContentLength() {
+		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		// a type without handler here: the other test counts the calls of the handler
+		String body = Deliveries.body(InteractorEvents.WORKFLOW_INSTANCE_COMPLETED, "evt_reactive_length", "{}");
+		String processed = "{\"received\":true,\"handled\":false}";
+		client.post()
+			.uri("/webhooks/interactor")
+			.headers((headers) -> headers.addAll(Deliveries.sign(body)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.contentLength(processed.length())
+			.expectBody(String.class)
+			.isEqualTo(processed);
+		String forged = "{\"error\":\"invalid_signature\"}";
+		client.post()
+			.uri("/webhooks/interactor")
+			.header("X-Interactor-Signature", "sha256=" + "0".repeat(64))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentLength(forged.length())
+			.expectBody(String.class)
+			.isEqualTo(forged);
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class ReactiveApp {

@@ -126,6 +126,56 @@ class ServletWebhookEndpointServerTests {
 	}
 
 	@Test
+	void answerCarriesItsJsonWithExactContentLength() throws Exception {
+		String body = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED);
+		HttpResponse<byte[]> response = this.client.send(signed(body, false).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"received\":true}");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+		assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+	}
+
+	@Test
+	void signedBodyOverTheCapNeverReachesAHandlerWithOrWithoutContentLength() throws Exception {
+		int before = this.handlers.messages.get();
+		for (boolean chunked : new boolean[] { false, true }) {
+			// validly signed: only the cap stands between this delivery and the handler
+			String body = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED, "evt_over_" + chunked,
+					"{\"content\":\"" + "x".repeat(5000) + "\"}");
+			HttpResponse<String> response = this.client.send(signed(body, chunked).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as("chunked %s", chunked).isEqualTo(413);
+			assertThat(response.body()).isEqualTo("{\"error\":\"payload_too_large\"}");
+			assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length());
+		}
+		assertThat(this.handlers.messages.get()).isEqualTo(before);
+	}
+
+	@Test
+	void signedBodyJustUnderTheCapWithoutContentLengthIsProcessed() throws Exception {
+		int before = this.handlers.messages.get();
+		String body = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED, "evt_chunked_small",
+				"{\"content\":\"" + "x".repeat(3500) + "\"}");
+		assertThat(Deliveries.bytes(body).length).isBetween(3500, 4096);
+		HttpResponse<String> response = this.client.send(signed(body, true).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.handlers.messages.get()).isEqualTo(before + 1);
+	}
+
+	/** A signed delivery, sent with {@code Content-Length} or chunked (the length unknown to the server). */
+	private HttpRequest.Builder signed(String body, boolean chunked) {
+		byte[] bytes = Deliveries.bytes(body);
+		HttpRequest.Builder builder = request("/webhooks/interactor").header("Content-Type", "application/json")
+			.POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+					: HttpRequest.BodyPublishers.ofByteArray(bytes));
+		Deliveries.sign(body).forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
+		return builder;
+	}
+
+	@Test
 	void otherPostEndpointStillRequiresAuthentication() throws Exception {
 		HttpResponse<String> response = this.client.send(
 				request("/other").POST(HttpRequest.BodyPublishers.noBody()).build(),
