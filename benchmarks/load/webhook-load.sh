@@ -5,7 +5,7 @@
 #   benchmarks/load/webhook-load.sh    (DURATION=10s WARMUP=10s ROUNDS=2 COUNT=100000 STORES="memory redis")
 # Each round loads the bare path, then the webhook path, for DURATION each; a side's figure is its mean over the
 # rounds, so that JIT warm-up and drift do not favour the side measured last.
-# Needs wrk (Debian package "wrk") and, for the Redis side, redis-server listening on 127.0.0.1:6379.
+# Needs wrk (Debian package "wrk") and, for the Redis side, redis-server listening on 127.0.0.1:6379 (or REDIS_URL).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -53,7 +53,7 @@ for store in ${STORES}; do
     --interactor.webhook.idempotency.store="${store}" \
     --interactor.webhook.idempotency.ttl=10m \
     --interactor.webhook.idempotency.key-prefix="interactor:bench:${RUN_ID}:" \
-    --spring.data.redis.url=redis://127.0.0.1:6379 \
+    --spring.data.redis.url="${REDIS_URL:-redis://127.0.0.1:6379}" \
     --logging.level.root=warn > "${work}/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do

@@ -105,7 +105,15 @@ final class UnsettledClaims implements AutoCloseable {
 	 * Remember a key whose every handler completed but which could not be marked completed.
 	 */
 	void completeFailed(String key, String claimId) {
-		add(key, claimId, Set.of(), true);
+		completeFailed(key, claimId, Set.of());
+	}
+
+	/**
+	 * Remember a key whose every handler completed but which could not be marked completed, with the handler
+	 * completions that may not have been recorded.
+	 */
+	void completeFailed(String key, String claimId, Set<String> unrecordedHandlers) {
+		add(key, claimId, unrecordedHandlers, true);
 	}
 
 	/**

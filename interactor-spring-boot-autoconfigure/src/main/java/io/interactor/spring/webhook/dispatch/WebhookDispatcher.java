@@ -12,6 +12,7 @@ import io.interactor.spring.webhook.dispatch.WebhookEnvelopeParser.Envelope;
 import io.interactor.spring.webhook.dispatch.WebhookEnvelopeParser.InvalidEnvelopeException;
 import io.interactor.spring.webhook.dispatch.WebhookOutcome.Result;
 import io.interactor.spring.webhook.dispatch.WebhookRejectionLog.Reason;
+import io.interactor.spring.webhook.idempotency.Claim;
 import io.interactor.spring.webhook.idempotency.ClaimResult;
 import io.interactor.spring.webhook.idempotency.WebhookIdempotencyStore;
 import io.interactor.spring.webhook.signature.EnvelopeTimestampPolicy;
@@ -316,9 +317,10 @@ public class WebhookDispatcher implements AutoCloseable {
 			logger.warn("Idempotency store unavailable, answering 503 for " + event + ": " + ex.getMessage());
 			return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
 		}
-		ClaimResult claim;
+		// One call claims the key and reads which handlers an earlier delivery completed (one round trip with Redis).
+		Claim claim;
 		try {
-			claim = this.store.claim(key, claimId);
+			claim = this.store.claimWithCompletedHandlers(key, claimId);
 		}
 		catch (RuntimeException ex) {
 			// The claim may have been written all the same (the answer was lost): release it once the store is back.
@@ -328,26 +330,19 @@ public class WebhookDispatcher implements AutoCloseable {
 		}
 		// The store answers again: settle what earlier failures left in doubt for other keys.
 		this.unsettledClaims.settleSome();
-		if (claim == ClaimResult.COMPLETED) {
+		if (claim.result() == ClaimResult.COMPLETED) {
 			logger.debug("Duplicate of processed webhook " + event);
 			return WebhookOutcome.of(Result.DUPLICATE);
 		}
-		if (claim == ClaimResult.IN_PROGRESS) {
+		if (claim.result() == ClaimResult.IN_PROGRESS) {
 			logger.debug("Duplicate of webhook in progress " + event);
 			return WebhookOutcome.of(Result.DUPLICATE_IN_PROGRESS, this.retryAfterSeconds);
 		}
 		// Completion is recorded per handler: a redelivery after a partial failure runs only the handlers that did not
 		// complete. Whenever the store fails, stop and answer 503 (fail closed): the delivery is never reported as
 		// processed while a completion may be missing.
-		Set<String> completed;
-		try {
-			completed = this.store.completedHandlers(key);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Idempotency store unavailable, answering 503 for " + event + ": " + ex.getMessage());
-			release(key, claimId, Set.of(), event);
-			return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
-		}
+		Set<String> completed = claim.completedHandlers();
+		int last = lastToRun(handlers, completed);
 		delivery.setHandlersInvoked(true);
 		for (int i = 0; i < handlers.size(); i++) {
 			WebhookHandlerMethod handler = handlers.get(i);
@@ -364,6 +359,10 @@ public class WebhookDispatcher implements AutoCloseable {
 						+ "; releasing the delivery so a redelivery runs the handlers that did not complete", ex);
 				release(key, claimId, Set.of(), event);
 				return WebhookOutcome.of(Result.HANDLER_FAILED);
+			}
+			if (i == last) {
+				// The last handler's completion and the key's completion are one call (one round trip with Redis).
+				return completeWithHandler(key, claimId, handler, event);
 			}
 			try {
 				this.store.completeHandler(key, claimId, handler.getId());
@@ -385,6 +384,34 @@ public class WebhookDispatcher implements AutoCloseable {
 			this.unsettledClaims.completeFailed(key, claimId);
 			logger.warn("Processed " + event + " but could not mark it completed; a redelivery runs no handler again ("
 					+ ex.getMessage() + ")");
+		}
+		return WebhookOutcome.of(Result.PROCESSED);
+	}
+
+	/** The index of the last handler that has to run, -1 when every one completed in an earlier attempt. */
+	private static int lastToRun(List<WebhookHandlerMethod> handlers, Set<String> completed) {
+		for (int i = handlers.size() - 1; i >= 0; i--) {
+			if (!completed.contains(handlers.get(i).getId())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private WebhookOutcome completeWithHandler(String key, String claimId, WebhookHandlerMethod handler,
+			WebhookEvent<?> event) {
+		try {
+			this.store.completeWithHandler(key, claimId, handler.getId());
+		}
+		catch (RuntimeException ex) {
+			// Whether the handler's completion was recorded is unknown: fail closed, so that the sender redelivers,
+			// and record the completion and complete the key when the store answers again (before that
+			// redelivery, on this instance), so that it runs no handler again.
+			this.unsettledClaims.completeFailed(key, claimId, Set.of(handler.getId()));
+			logger.warn("Handler " + handler + " completed for " + event + " but the idempotency store could not"
+					+ " record it; answering 503, the delivery is marked completed when the store answers again ("
+					+ ex.getMessage() + ")");
+			return WebhookOutcome.of(Result.STORE_UNAVAILABLE, this.retryAfterSeconds);
 		}
 		return WebhookOutcome.of(Result.PROCESSED);
 	}

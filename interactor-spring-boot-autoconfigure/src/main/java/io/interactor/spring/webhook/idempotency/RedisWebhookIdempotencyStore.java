@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DigestUtils;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
@@ -30,6 +31,12 @@ import org.springframework.util.Assert;
  * caller's claim; the completions stay (and a hash without fields disappears). Any Redis failure surfaces as
  * {@link IdempotencyStoreException} (the endpoint answers 503 and processes nothing more).
  * <p>
+ * Each operation is one round trip: the claim returns the completed handlers with it
+ * ({@link #claimWithCompletedHandlers}), and the last handler's completion is the key's completion
+ * ({@link #completeWithHandler}), so a delivery costs one round trip more than it has handlers to run. The scripts
+ * are sent by their SHA-1 ({@code EVALSHA}); only the first call after Redis lost its script cache sends a script's
+ * text. Concurrent deliveries share the template's connection (Lettuce pipelines their commands on it).
+ * <p>
  * Every script is safe to run twice, as a Redis client may re-send a command whose connection broke before the
  * answer arrived (Lettuce does so after reconnecting, unless the caller's command timeout cancelled the command
  * first): a claim finds its own claim id and is claimed, a completion is written again, a release of a claim that is
@@ -51,35 +58,44 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 	static final String DONE = "done";
 
 	/**
-	 * Claims a key unless it is done or holds another claim that has not lapsed; answers {@code claimed},
-	 * {@code processing} or {@code done}. A key that already holds the given claim is claimed again (its lapse
-	 * renewed): the client re-sent a claim whose answer was lost. ARGV: claim value, processing timeout in ms.
+	 * Claims a key unless it is done or holds another claim that has not lapsed, and reads its completed handlers;
+	 * answers {@code {'done'}}, {@code {'processing'}} or {@code {'claimed', <handler id>...}}. A key that already
+	 * holds the given claim is claimed again (its lapse renewed): the client re-sent a claim whose answer was lost.
+	 * ARGV: claim value, processing timeout in ms.
 	 */
-	private static final RedisScript<String> CLAIM = RedisScript.of("""
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> CLAIM = LuaScript.of("""
 			local state = redis.call('HGET', KEYS[1], 'state')
-			if state == 'done' then return 'done' end
+			if state == 'done' then return {'done'} end
 			local time = redis.call('TIME')
 			local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 			if state and state ~= ARGV[1] then
 			  local lapses = tonumber(redis.call('HGET', KEYS[1], 'claim-expires-at'))
-			  if lapses and lapses > now then return 'processing' end
+			  if lapses and lapses > now then return {'processing'} end
 			end
 			local timeout = tonumber(ARGV[2])
 			redis.call('HSET', KEYS[1], 'state', ARGV[1], 'claim-expires-at', now + timeout)
 			if redis.call('PTTL', KEYS[1]) < timeout then redis.call('PEXPIRE', KEYS[1], timeout) end
-			return 'claimed'
-			""", String.class);
+			local answer = {'claimed'}
+			for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
+			  if string.sub(field, 1, 8) == 'handler:' then answer[#answer + 1] = string.sub(field, 9) end
+			end
+			return answer
+			""", List.class);
 
 	/** Records one handler's completion and keeps the key at least for the TTL. ARGV: field, claim id, TTL in ms. */
-	private static final RedisScript<Long> COMPLETE_HANDLER = RedisScript.of("""
+	private static final RedisScript<Long> COMPLETE_HANDLER = LuaScript.of("""
 			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 			local ttl = tonumber(ARGV[3])
 			if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
 			return 1
 			""", Long.class);
 
-	/** Replaces the key's state with {@code done} for the TTL. ARGV: TTL in ms. */
-	private static final RedisScript<Long> COMPLETE = RedisScript.of("""
+	/**
+	 * Replaces the key's state with {@code done} for the TTL; the handler completions go with it, since a done key
+	 * runs no handler. Also the completion of the last handler, which needs no field of its own. ARGV: TTL in ms.
+	 */
+	private static final RedisScript<Long> COMPLETE = LuaScript.of("""
 			redis.call('DEL', KEYS[1])
 			redis.call('HSET', KEYS[1], 'state', 'done')
 			redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -90,7 +106,7 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 	 * Removes the claim only if the key still holds the given one (a lapsed claim must not free another's); handler
 	 * completions stay. ARGV: claim value.
 	 */
-	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+	private static final RedisScript<Long> RELEASE = LuaScript.of("""
 			if redis.call('HGET', KEYS[1], 'state') ~= ARGV[1] then return 0 end
 			return redis.call('HDEL', KEYS[1], 'state', 'claim-expires-at')
 			""", Long.class);
@@ -128,18 +144,32 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 
 	@Override
 	public ClaimResult claim(String key, String claimId) {
-		String state;
+		return claimWithCompletedHandlers(key, claimId).result();
+	}
+
+	/**
+	 * Claim a key and read its completed handlers in one round trip (one script).
+	 */
+	@Override
+	public Claim claimWithCompletedHandlers(String key, String claimId) {
+		List<?> answer;
 		try {
-			state = this.redis.execute(CLAIM, List.of(this.keyPrefix + key), claimValue(claimId),
-					Long.toString(this.processingTimeout.toMillis()));
+			answer = this.redis.execute(CLAIM, List.of(this.keyPrefix + key),
+					claimValue(claimId), Long.toString(this.processingTimeout.toMillis()));
 		}
 		catch (DataAccessException ex) {
 			throw new IdempotencyStoreException("Redis idempotency store unavailable (claim)", ex);
 		}
+		Assert.state(answer != null && !answer.isEmpty(), "Redis idempotency store answered no claim state");
+		Object state = answer.get(0);
 		if ("claimed".equals(state)) {
-			return ClaimResult.CLAIMED;
+			Set<String> handlers = new HashSet<>(answer.size() - 1);
+			for (int i = 1; i < answer.size(); i++) {
+				handlers.add((String) answer.get(i));
+			}
+			return Claim.claimed(handlers);
 		}
-		return DONE.equals(state) ? ClaimResult.COMPLETED : ClaimResult.IN_PROGRESS;
+		return Claim.notClaimed(DONE.equals(state) ? ClaimResult.COMPLETED : ClaimResult.IN_PROGRESS);
 	}
 
 	@Override
@@ -181,6 +211,15 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 		}
 	}
 
+	/**
+	 * Complete the key in one round trip: completing it replaces its recorded handler completions, so the last
+	 * handler's needs no write of its own.
+	 */
+	@Override
+	public void completeWithHandler(String key, String claimId, String handlerId) {
+		complete(key, claimId);
+	}
+
 	@Override
 	public void release(String key, String claimId) {
 		try {
@@ -189,6 +228,33 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 		catch (DataAccessException ex) {
 			throw new IdempotencyStoreException("Redis idempotency store unavailable (release)", ex);
 		}
+	}
+
+	/**
+	 * A script whose SHA-1 is computed once: {@code RedisScript.of} computes it lazily under a lock taken on every
+	 * call, which every delivery thread would contend for.
+	 */
+	private record LuaScript<T>(String script, String sha1, Class<T> resultType) implements RedisScript<T> {
+
+		static <T> LuaScript<T> of(String script, Class<T> resultType) {
+			return new LuaScript<>(script, DigestUtils.sha1DigestAsHex(script), resultType);
+		}
+
+		@Override
+		public String getSha1() {
+			return this.sha1;
+		}
+
+		@Override
+		public Class<T> getResultType() {
+			return this.resultType;
+		}
+
+		@Override
+		public String getScriptAsString() {
+			return this.script;
+		}
+
 	}
 
 }

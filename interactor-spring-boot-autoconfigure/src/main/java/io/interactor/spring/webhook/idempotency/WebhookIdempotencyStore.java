@@ -10,7 +10,11 @@ import java.util.Set;
  * The dispatcher uses a store like this for one delivery: {@link #claim claim} the key; when claimed, read the
  * {@link #completedHandlers completed handlers}, run every other handler in order and {@link #completeHandler record}
  * each one's completion as soon as it returns; when all ran, {@link #complete complete} the key, else
- * {@link #release release} the claim.
+ * {@link #release release} the claim. It claims and reads in one call,
+ * {@link #claimWithCompletedHandlers claimWithCompletedHandlers}, and records the last handler's completion and
+ * completes the key in one call, {@link #completeWithHandler completeWithHandler}: by default each is the two
+ * operations one after the other, and a store whose every operation is a round trip to a server overrides them to do
+ * each in one round trip, so that a delivery with one handler costs two.
  * <p>
  * <strong>Concurrency.</strong> {@link #claim(String, String)} must be atomic: of any number of concurrent claims of
  * one key, on any number of application instances sharing the store, exactly one returns {@link ClaimResult#CLAIMED}.
@@ -79,6 +83,39 @@ public interface WebhookIdempotencyStore {
 	 * @throws IdempotencyStoreException if the store is unreachable
 	 */
 	void complete(String key, String claimId);
+
+	/**
+	 * Claim a key and, when it is claimed, read its completed handlers: {@link #claim} followed by
+	 * {@link #completedHandlers}, which a store may do in one step. Like {@link #claim} it is safe to re-send: a key
+	 * that holds this very claim id is claimed.
+	 * @param key the idempotency key
+	 * @param claimId identifies this claim (unique per delivery attempt)
+	 * @return the outcome of the claim, with the completed handlers when {@link ClaimResult#CLAIMED}
+	 * @throws IdempotencyStoreException if the store is unreachable; the key may then be claimed all the same, and
+	 * the caller must {@link #release} it once the store answers again
+	 * @since 0.1.0
+	 */
+	default Claim claimWithCompletedHandlers(String key, String claimId) {
+		ClaimResult result = claim(key, claimId);
+		return (result == ClaimResult.CLAIMED) ? Claim.claimed(completedHandlers(key)) : Claim.notClaimed(result);
+	}
+
+	/**
+	 * Record the completion of the last handler that a delivery ran and mark the key as processed:
+	 * {@link #completeHandler} followed by {@link #complete}, which a store may do in one step (once the key is
+	 * completed, its handler completions are no longer read). Safe to re-send, and it holds even when the caller's
+	 * claim lapsed meanwhile, like both of them.
+	 * @param key the idempotency key
+	 * @param claimId the id the key was claimed with
+	 * @param handlerId the stable id of the handler that ran last
+	 * @throws IdempotencyStoreException if the store is unreachable; either step may then be lost, and the caller
+	 * must repeat both once the store answers again
+	 * @since 0.1.0
+	 */
+	default void completeWithHandler(String key, String claimId, String handlerId) {
+		completeHandler(key, claimId, handlerId);
+		complete(key, claimId);
+	}
 
 	/**
 	 * Give up a claim after processing failed, so a redelivery is processed; does nothing unless the key is still

@@ -2,6 +2,7 @@ package io.interactor.spring.webhook.idempotency;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,49 @@ abstract class AbstractIdempotencyStoreTests {
 		store().complete(key, "claim-2");
 		store().complete(key, "claim-2");
 		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.COMPLETED);
+		assertThat(store().claim(key, "claim-3")).isEqualTo(ClaimResult.COMPLETED);
+	}
+
+	@Test
+	void claimWithCompletedHandlersReturnsTheRecordedCompletionsOnlyToTheClaimant() {
+		String key = key();
+		Claim first = store().claimWithCompletedHandlers(key, "claim-1");
+		assertThat(first.result()).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(first.completedHandlers()).isEmpty();
+		store().completeHandler(key, "claim-1", HANDLER_A);
+		assertThat(store().claimWithCompletedHandlers(key, "claim-2"))
+			.isEqualTo(Claim.notClaimed(ClaimResult.IN_PROGRESS));
+		// re-sent: the caller's own claim, with what it recorded since
+		assertThat(store().claimWithCompletedHandlers(key, "claim-1")).isEqualTo(Claim.claimed(Set.of(HANDLER_A)));
+		store().release(key, "claim-1");
+		Claim redelivery = store().claimWithCompletedHandlers(key, "claim-2");
+		assertThat(redelivery.result()).isEqualTo(ClaimResult.CLAIMED);
+		assertThat(redelivery.completedHandlers()).containsExactly(HANDLER_A);
+	}
+
+	@Test
+	void completeWithHandlerCompletesTheKeyAndCanBeReSent() {
+		String key = key();
+		store().claimWithCompletedHandlers(key, "claim-1");
+		store().completeHandler(key, "claim-1", HANDLER_A);
+		store().completeWithHandler(key, "claim-1", HANDLER_B);
+		store().completeWithHandler(key, "claim-1", HANDLER_B);
+		assertThat(store().claimWithCompletedHandlers(key, "claim-1")).isEqualTo(Claim.notClaimed(ClaimResult.COMPLETED));
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.COMPLETED);
+		// a release re-sent late changes nothing
+		store().release(key, "claim-1");
+		assertThat(store().claim(key, "claim-3")).isEqualTo(ClaimResult.COMPLETED);
+	}
+
+	@Test
+	void completeWithHandlerCompletesTheKeyAfterTheClaimWasTakenOver() {
+		String key = key();
+		store().claim(key, "claim-1");
+		// claim-1 lapsed in the caller's view of things, and another delivery released its own claim since
+		store().release(key, "claim-1");
+		assertThat(store().claim(key, "claim-2")).isEqualTo(ClaimResult.CLAIMED);
+		// the first delivery's handlers ran all the same: the key is processed
+		store().completeWithHandler(key, "claim-1", HANDLER_A);
 		assertThat(store().claim(key, "claim-3")).isEqualTo(ClaimResult.COMPLETED);
 	}
 
