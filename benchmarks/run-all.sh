@@ -45,7 +45,7 @@ echo "|---|---|---|---|---|"
 if want p1; then
 jmh p1 'WebhookVerificationBenchmark'
 for size in 1024 65536; do
-  for peer in limit stripe standardWebhooks; do
+  for peer in limit limitWithHeaderParse stripe standardWebhooks; do
     row P1 "verify, ${size} B body" "${out}/p1.csv" starter "${peer}" ops/ms "${size}"
   done
 done
