@@ -38,10 +38,11 @@ import org.springframework.util.StringUtils;
  * own timestamp to the {@link EnvelopeTimestampPolicy}.
  * <p>
  * Verification never throws for malformed input; it returns a {@link VerificationResult}. Neither the secrets nor the
- * signature ever appear in a result or log message. Instances are immutable and thread-safe: each thread computes
- * with its own {@link Mac}, keyed once per secret, so a delivery costs one HMAC pass over its bytes and no provider
- * lookup or key set-up; headers, timestamp and signature are read in place, so a valid delivery creates no object
- * beyond the MAC the JDK returns.
+ * signature ever appear in a result or log message. Instances are thread-safe: a verification borrows keyed
+ * {@link Mac}s (one per secret) from a small pool that concurrent verifications never share and that serves platform
+ * and virtual threads alike, so a delivery costs one HMAC pass over its bytes and no provider lookup or key set-up;
+ * headers, timestamp and signature are read in place, so a valid delivery creates no object beyond the MAC the JDK
+ * returns.
  *
  * @since 0.1.0
  */
@@ -55,11 +56,12 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 	private final List<byte[]> secrets;
 
 	/**
-	 * One keyed {@code Mac} per secret and thread, with the thread's buffers. {@code Mac.getInstance} walks the
-	 * security providers and {@code init} hashes the key: done per delivery, that costs about a third of a 1 KiB
-	 * verification.
+	 * Keyed {@code Mac}s (one per secret) with their buffers, lent to one verification at a time.
+	 * {@code Mac.getInstance} walks the security providers and {@code init} hashes the key: done per delivery, that
+	 * costs about a third of a 1 KiB verification. A pool, not a {@code ThreadLocal}: a virtual thread per request
+	 * would set up a new one for every delivery and leave it behind.
 	 */
-	private final ThreadLocal<ThreadState> state;
+	private final WorkspacePool workspaces;
 
 	private final SignatureScheme scheme;
 
@@ -89,7 +91,7 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 			}
 		}
 		this.secrets = List.copyOf(keys);
-		this.state = ThreadLocal.withInitial(() -> new ThreadState(keyedMacs()));
+		this.workspaces = new WorkspacePool(this::keyedMacs);
 		this.scheme = scheme;
 		this.tolerance = tolerance;
 		this.toleranceMillis = toMillisSaturated(tolerance);
@@ -128,8 +130,18 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 		if (signatures.isEmpty() || !StringUtils.hasText(signatures.get(0))) {
 			return VerificationResult.failed(VerificationFailure.MISSING_SIGNATURE);
 		}
-		ThreadState state = this.state.get();
-		if (!SignatureHex.decode(signatures.get(0), state.expected)) {
+		Workspace workspace = this.workspaces.borrow();
+		try {
+			return verifySignature(signatures.get(0), timestamp, body, workspace);
+		}
+		finally {
+			this.workspaces.giveBack(workspace);
+		}
+	}
+
+	private VerificationResult verifySignature(String signature, @Nullable String timestamp, byte[] body,
+			Workspace state) {
+		if (!SignatureHex.decode(signature, state.expected)) {
 			return VerificationResult.failed(VerificationFailure.MALFORMED_SIGNATURE);
 		}
 		Mac[] macs = state.macs;
@@ -237,11 +249,11 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 	}
 
 	/**
-	 * What a thread keeps between deliveries: its keyed {@code Mac}s (each {@code doFinal} leaves a {@code Mac} reset
-	 * and keyed for the next delivery), the decoded signature and the signed {@code timestamp.} prefix, so that a
-	 * valid delivery creates no object beyond the MAC the JDK returns.
+	 * What one verification works with and the next one reuses: the keyed {@code Mac}s (each {@code doFinal} leaves
+	 * a {@code Mac} reset and keyed for the next delivery), the decoded signature and the signed {@code timestamp.}
+	 * prefix, so that a valid delivery creates no object beyond the MAC the JDK returns.
 	 */
-	private static final class ThreadState {
+	static final class Workspace {
 
 		/** Longer timestamp headers (never a valid number, rarely ISO-8601) are encoded into an array of their own. */
 		private static final int MAX_PREFIX = 64;
@@ -252,7 +264,7 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 
 		private final byte[] prefix = new byte[MAX_PREFIX];
 
-		ThreadState(Mac[] macs) {
+		Workspace(Mac[] macs) {
 			this.macs = macs;
 		}
 

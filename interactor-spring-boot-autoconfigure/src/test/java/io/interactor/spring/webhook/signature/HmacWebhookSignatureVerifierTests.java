@@ -393,7 +393,7 @@ class HmacWebhookSignatureVerifierTests {
 
 	@Test
 	void oneThreadVerifiesDeliveriesInAnyOrderWithoutCarryingStateOver() {
-		// the verifier keeps buffers per thread: a delivery must not see what the previous one left in them
+		// the verifier reuses its buffers for the next verification: a delivery must not see what the previous one left
 		WebhookSignatureVerifier verifier = verifier(SignatureScheme.AUTO);
 		byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
 		String millis = Long.toString(NOW.toEpochMilli());
