@@ -46,6 +46,8 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	/** Segments per available processor: enough for concurrent writers to rarely meet on a lock. */
 	private static final int SEGMENTS_PER_PROCESSOR = 4;
 
+	private static final Claim CLAIMED_WITHOUT_COMPLETIONS = Claim.claimed(Set.of());
+
 	private final Segment[] segments;
 
 	private final int segmentMask;
@@ -91,6 +93,14 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 
 	@Override
 	public ClaimResult claim(String key, String claimId) {
+		return claimWithCompletedHandlers(key, claimId).result();
+	}
+
+	/**
+	 * Claim a key and read its completed handlers under one lock.
+	 */
+	@Override
+	public Claim claimWithCompletedHandlers(String key, String claimId) {
 		long now = this.clock.millis();
 		long claimExpiresAt = now + this.processingTimeoutMillis;
 		Segment segment = segmentFor(key);
@@ -99,20 +109,21 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 			Entry entry = segment.get(key);
 			if (entry == null) {
 				segment.add(key, new Entry(claimId, claimExpiresAt, false, Set.of(), claimExpiresAt), now);
-				return ClaimResult.CLAIMED;
+				return CLAIMED_WITHOUT_COMPLETIONS;
 			}
 			entry.forgetIfExpired(now);
 			if (entry.done) {
-				return ClaimResult.COMPLETED;
+				return Claim.notClaimed(ClaimResult.COMPLETED);
 			}
 			// the caller's own claim (a re-sent claim) is claimed again
 			if (entry.claimId != null && !entry.claimId.equals(claimId) && entry.claimExpiresAt > now) {
-				return ClaimResult.IN_PROGRESS;
+				return Claim.notClaimed(ClaimResult.IN_PROGRESS);
 			}
 			entry.claimId = claimId;
 			entry.claimExpiresAt = claimExpiresAt;
 			entry.expiresAt = Math.max(entry.expiresAt, claimExpiresAt);
-			return ClaimResult.CLAIMED;
+			return entry.completedHandlers.isEmpty() ? CLAIMED_WITHOUT_COMPLETIONS
+					: Claim.claimed(entry.completedHandlers);
 		}
 		finally {
 			segment.lock.unlock();
@@ -187,6 +198,15 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 		finally {
 			segment.lock.unlock();
 		}
+	}
+
+	/**
+	 * The same as {@link #complete}: a completed key keeps no handler completions (a later claim answers
+	 * {@link ClaimResult#COMPLETED} before reading them), so recording the last one first would only be discarded.
+	 */
+	@Override
+	public void completeWithHandler(String key, String claimId, String handlerId) {
+		complete(key, claimId);
 	}
 
 	@Override
