@@ -4,7 +4,9 @@
 # Then one more start each with -Xlog:class+load counts the classes loaded and the beans defined: figures that do not
 # depend on the machine's load. Then STEPS starts each with Spring's start-up steps recorded print what the starter's
 # own beans cost (their steps' own time, mean over the starts) and the largest differences between the two sides.
-#   benchmarks/startup/startup.sh             (RUNS=11 STEPS=5)
+#   benchmarks/startup/startup.sh             (RUNS=11 STEPS=5 TOP=8: how many step differences to print)
+# EXCLUDED=1 adds a third side to the timed starts: the starter on the classpath with all its auto-configurations
+# excluded, which separates what being on the classpath costs from what the auto-configurations do.
 # Each start binds 127.0.0.1 on a random port, exits by itself and is killed after 120 s at the latest.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +30,7 @@ run() { # classpath [java options...] -> the app's "STARTUP_MS <ms> beans <n>" l
     io.interactor.spring.benchmarks.startup.StartupApplication \
     --server.address=127.0.0.1 --server.port=0 --logging.level.root=warn \
     --interactor.client-id=client_startup --interactor.client-secret=secret_startup \
-    --interactor.webhook.secret=whsec_startup --interactor.webhook.idempotency.store=memory \
+    --interactor.webhook.secret=whsec_startup --interactor.webhook.idempotency.store=memory ${APP_ARGS:-} \
     | grep -E '^(STARTUP_MS|STEP) '
 }
 
@@ -44,15 +46,27 @@ classes() { # classpath side -> prints "<classes loaded> classes, <beans> beans"
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
+# the starter's auto-configurations, to exclude them all on the third side (EXCLUDED=1)
+EXCLUDE="--spring.autoconfigure.exclude=$(paste -sd, \
+  interactor-spring-boot-autoconfigure/src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports)"
+
 start "${WITH}" > /dev/null; start "${WITHOUT}" > /dev/null # warm the page cache
 for _ in $(seq 1 "${RUNS}"); do
   start "${WITH}" >> "${work}/with"
   start "${WITHOUT}" >> "${work}/without"
+  if [ "${EXCLUDED:-0}" = "1" ]; then
+    APP_ARGS="${EXCLUDE}" start "${WITH}" >> "${work}/excluded"
+  fi
 done
 with="$(median < "${work}/with")"
 without="$(median < "${work}/without")"
-echo "| P5 | start-up, median of ${RUNS} | with starter ${with} ms | without ${without} ms | +$((with - without)) ms |"
+echo "| P5 | start-up, median of ${RUNS} | with starter ${with} ms | without ${without} ms | $(printf "%+d" $((with - without))) ms |"
 echo "  with: $(paste -sd' ' "${work}/with")  without: $(paste -sd' ' "${work}/without")"
+if [ "${EXCLUDED:-0}" = "1" ]; then
+  excluded="$(median < "${work}/excluded")"
+  echo "  starter on the classpath, its auto-configurations excluded: ${excluded} ms, $(printf "%+d" $((excluded - without))) ms" \
+    "($(paste -sd' ' "${work}/excluded"))"
+fi
 echo "  loaded by one start: with starter $(classes "${WITH}" with)  without $(classes "${WITHOUT}" without)"
 
 if [ "${STEPS}" -gt 0 ]; then
@@ -66,5 +80,5 @@ if [ "${STEPS}" -gt 0 ]; then
   echo "  Spring start-up steps, own time, mean of ${STEPS} starts each, with minus without:" \
     "the starter's beans $(awk '$3 ~ /[Ii]nteractor/ {s += $1} END {printf "%.0f", s}' "${work}/steps.diff") ms," \
     "all steps $(awk '{s += $1} END {printf "%+.0f", s}' "${work}/steps.diff") ms; largest:"
-  head -8 "${work}/steps.diff" | sed 's/^/    +/'
+  head -"${TOP:-8}" "${work}/steps.diff" | sed 's/^/    +/'
 fi
