@@ -40,13 +40,13 @@ trap cleanup EXIT INT TERM
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 REDIS_CLIENT="${REDIS_CLIENT:-lettuce}"
 case "${REDIS_CLIENT}" in
-  lettuce) classpath=classpath.txt; profile="" ;;
-  jedis) classpath=classpath-jedis.txt; profile="-Pjedis" ;;
+  lettuce) classpath=classpath.txt; profile="-o" ;;
+  jedis) classpath=classpath-jedis.txt; profile="-Pjedis" ;; # online: the build does not resolve Jedis
   *) echo "REDIS_CLIENT must be lettuce or jedis" >&2; exit 1 ;;
 esac
 if [ ! -f "benchmarks/target/${classpath}" ] || [ "${BUILD:-1}" = "1" ]; then
   # shellcheck disable=SC2086
-  ./mvnw -o -q -pl benchmarks -am ${profile} compile dependency:build-classpath -Dmdep.outputFile="target/${classpath}"
+  ./mvnw -q -pl benchmarks -am ${profile} compile dependency:build-classpath -Dmdep.outputFile="target/${classpath}"
 fi
 CP="benchmarks/target/classes:$(cat "benchmarks/target/${classpath}")"
 

@@ -44,7 +44,7 @@ classes() { # classpath side -> prints "<classes loaded> classes, <beans> beans"
   echo "$(grep -c ' source: ' "${work}/$2.classes") classes, ${beans} beans"
 }
 
-median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 # the starter's auto-configurations, to exclude them all on the third side (EXCLUDED=1)
 EXCLUDE="--spring.autoconfigure.exclude=$(paste -sd, \
