@@ -15,6 +15,8 @@ import org.springframework.util.Assert;
  */
 public record Claim(ClaimResult result, Set<String> completedHandlers) {
 
+	private static final Claim CLAIMED = new Claim(ClaimResult.CLAIMED, Set.of());
+
 	private static final Claim IN_PROGRESS = new Claim(ClaimResult.IN_PROGRESS, Set.of());
 
 	private static final Claim COMPLETED = new Claim(ClaimResult.COMPLETED, Set.of());
@@ -36,10 +38,11 @@ public record Claim(ClaimResult result, Set<String> completedHandlers) {
 	/**
 	 * A key that the caller now owns.
 	 * @param completedHandlers the handlers an earlier delivery of the key completed; empty when none
-	 * @return the result
+	 * @return the result; a shared instance when no handler completed (the common case: no result is created per
+	 * delivery)
 	 */
 	public static Claim claimed(Set<String> completedHandlers) {
-		return new Claim(ClaimResult.CLAIMED, completedHandlers);
+		return completedHandlers.isEmpty() ? CLAIMED : new Claim(ClaimResult.CLAIMED, completedHandlers);
 	}
 
 	/**

@@ -46,8 +46,6 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 	/** Segments per available processor: enough for concurrent writers to rarely meet on a lock. */
 	private static final int SEGMENTS_PER_PROCESSOR = 4;
 
-	private static final Claim CLAIMED_WITHOUT_COMPLETIONS = Claim.claimed(Set.of());
-
 	private final Segment[] segments;
 
 	private final int segmentMask;
@@ -109,7 +107,7 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 			Entry entry = segment.get(key);
 			if (entry == null) {
 				segment.add(key, new Entry(claimId, claimExpiresAt, false, Set.of(), claimExpiresAt), now);
-				return CLAIMED_WITHOUT_COMPLETIONS;
+				return Claim.claimed(Set.of());
 			}
 			entry.forgetIfExpired(now);
 			if (entry.done) {
@@ -122,8 +120,7 @@ public final class InMemoryWebhookIdempotencyStore implements WebhookIdempotency
 			entry.claimId = claimId;
 			entry.claimExpiresAt = claimExpiresAt;
 			entry.expiresAt = Math.max(entry.expiresAt, claimExpiresAt);
-			return entry.completedHandlers.isEmpty() ? CLAIMED_WITHOUT_COMPLETIONS
-					: Claim.claimed(entry.completedHandlers);
+			return Claim.claimed(entry.completedHandlers);
 		}
 		finally {
 			segment.lock.unlock();

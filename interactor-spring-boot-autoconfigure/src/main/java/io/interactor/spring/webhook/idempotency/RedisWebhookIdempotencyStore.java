@@ -163,6 +163,9 @@ public final class RedisWebhookIdempotencyStore implements WebhookIdempotencySto
 		Assert.state(answer != null && !answer.isEmpty(), "Redis idempotency store answered no claim state");
 		Object state = answer.get(0);
 		if ("claimed".equals(state)) {
+			if (answer.size() == 1) {
+				return Claim.claimed(Set.of());
+			}
 			Set<String> handlers = new HashSet<>(answer.size() - 1);
 			for (int i = 1; i < answer.size(); i++) {
 				handlers.add((String) answer.get(i));
