@@ -183,7 +183,7 @@ public final class HmacWebhookSignatureVerifier implements WebhookSignatureVerif
 			return VerificationFailure.MALFORMED_TIMESTAMP;
 		}
 		if (signedAt == WebhookTimestamps.NOT_DECIMAL) {
-			return checkTimestamp(WebhookTimestamps.parse(value));
+			return checkTimestamp(WebhookTimestamps.parseIso(value));
 		}
 		// Unix seconds or milliseconds: compared in milliseconds without creating an Instant
 		long difference = signedAt - this.clock.millis();

@@ -37,9 +37,15 @@ public final class WebhookTimestamps {
 		if (epochMillis >= 0) {
 			return Instant.ofEpochMilli(epochMillis);
 		}
-		if (epochMillis == MALFORMED) {
-			return null;
-		}
+		return (epochMillis == MALFORMED) ? null : parseIso(value);
+	}
+
+	/**
+	 * Read an ISO-8601 date-time with an offset, e.g. {@code 2024-01-20T12:00:00Z}.
+	 * @param value the text; surrounding whitespace is ignored
+	 * @return the instant, or {@code null} when the text is not such a date-time
+	 */
+	static @Nullable Instant parseIso(String value) {
 		try {
 			return OffsetDateTime.parse(value.trim()).toInstant();
 		}
