@@ -10,6 +10,8 @@ import io.interactor.spring.webhook.signature.WebhookSignatureVerifier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Builds signed webhook deliveries like the platform sends them.
@@ -61,6 +63,19 @@ public final class Deliveries {
 
 	public static HttpHeaders sign(String body) {
 		return SIGNER.headers(null, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Post a delivery signed over {@code timestamp.body} to the endpoint's default path.
+	 * @return the response, for the caller's expectations
+	 */
+	public static WebTestClient.ResponseSpec post(WebTestClient client, String body) {
+		return client.post()
+			.uri("/webhooks/interactor")
+			.headers((headers) -> headers.addAll(sign(body)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(bytes(body))
+			.exchange();
 	}
 
 	public static byte[] bytes(String body) {

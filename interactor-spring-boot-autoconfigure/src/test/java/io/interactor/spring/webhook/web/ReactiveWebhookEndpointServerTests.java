@@ -46,12 +46,7 @@ class ReactiveWebhookEndpointServerTests {
 		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		String body = Deliveries.body(InteractorEvents.ROOM_MESSAGE_CREATED);
 		for (int i = 0; i < 2; i++) {
-			client.post()
-				.uri("/webhooks/interactor")
-				.headers((headers) -> headers.addAll(Deliveries.sign(body)))
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(body.getBytes(StandardCharsets.UTF_8))
-				.exchange()
+			Deliveries.post(client, body)
 				.expectStatus()
 				.isOk();
 		}
@@ -65,12 +60,7 @@ class ReactiveWebhookEndpointServerTests {
 		// a type without handler here: the other test counts the calls of the handler
 		String body = Deliveries.body(InteractorEvents.WORKFLOW_INSTANCE_COMPLETED, "evt_reactive_length", "{}");
 		String processed = "{\"received\":true,\"handled\":false}";
-		client.post()
-			.uri("/webhooks/interactor")
-			.headers((headers) -> headers.addAll(Deliveries.sign(body)))
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
-			.exchange()
+		Deliveries.post(client, body)
 			.expectStatus()
 			.isOk()
 			.expectHeader()
